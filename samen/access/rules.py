@@ -1,0 +1,34 @@
+"""Who may do what: roles, their data categories and their capabilities.
+Least privilege: a role not named here may do nothing with person files."""
+
+from samen.registry.models import DataCategory as C
+from samen.registry.models import Role
+
+ALL_CATEGORIES = frozenset(C.values)
+
+# Roles that may open person files (when scoped by an enrolment, referral or break-glass).
+FILE_ROLES = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MEMBER, Role.PROGRAMME_LEAD})
+
+# The data categories each role may see in a file it has access to.
+ROLE_CATEGORIES: dict[str, frozenset[str]] = {
+    Role.SOCIAL_WORKER: frozenset(
+        {C.BASIC, C.CONTACT, C.IDENTITY, C.SOCIAL, C.FINANCIAL, C.HOUSING, C.WORK, C.HEALTH}
+    ),
+    # The meldpunt and the dedicated team assess mental health and addiction.
+    Role.TEAM_MEMBER: frozenset(
+        {C.BASIC, C.CONTACT, C.IDENTITY, C.SOCIAL, C.HOUSING, C.HEALTH, C.PSYCHIATRIC, C.ADDICTION}
+    ),
+    # A programme lead manages a register: identification, not clinical content.
+    Role.PROGRAMME_LEAD: frozenset({C.BASIC, C.CONTACT, C.IDENTITY, C.SOCIAL, C.HOUSING, C.WORK}),
+}
+
+CREATE_PERSON = FILE_ROLES
+BREAK_GLASS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MEMBER})
+MERGE_PERSONS = frozenset({Role.PROGRAMME_LEAD})
+IMPORT_PERSONS = frozenset({Role.PROGRAMME_LEAD, Role.ADMIN})
+IMPORT_REFERENCE_DATA = frozenset({Role.PROGRAMME_LEAD, Role.ADMIN, Role.COORDINATOR})
+AGGREGATES = frozenset({Role.COORDINATOR, Role.PROGRAMME_LEAD})
+MANAGE_OWN_ORGANISATION = frozenset({Role.ORG_ADMIN})
+AUDIT = frozenset({Role.DPO})
+# Staff who may read the register of processing activities (everyone who works here).
+STAFF = frozenset(Role.values)

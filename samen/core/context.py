@@ -1,0 +1,23 @@
+from samen.access import policy, rules
+from samen.core.models import Notification
+
+
+def navigation(request):
+    """What the menu offers this user; the pages themselves check again."""
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {}
+    roles = policy.roles(user)
+    return {
+        "nav": {
+            "files": bool(roles & rules.FILE_ROLES),
+            "create": bool(roles & rules.CREATE_PERSON),
+            "break_glass": bool(roles & rules.BREAK_GLASS),
+            "duplicates": bool(roles & rules.MERGE_PERSONS),
+            "dpo": bool(roles & rules.AUDIT),
+            "org_admin": bool(roles & rules.MANAGE_OWN_ORGANISATION),
+            "own_person_id": policy.citizen_person_id(user),
+            "staff": bool(roles & rules.STAFF),
+        },
+        "unread_count": Notification.objects.filter(user=user, read_at__isnull=True).count(),
+    }

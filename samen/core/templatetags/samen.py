@@ -1,0 +1,22 @@
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def euro(value) -> str:
+    """€ 1.234,56 — Belgian notation whatever the page language."""
+    if value in (None, ""):
+        return ""
+    amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    whole, cents = f"{abs(amount):.2f}".split(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}€ {grouped},{cents}"
+
+
+@register.filter
+def label_of(value, choices) -> str:
+    return dict(choices).get(value, value)

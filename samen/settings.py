@@ -1,0 +1,238 @@
+"""One settings module. Safe development defaults; production values come from the
+environment and a wrong value stops the start-up with a message naming it."""
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.fernet import Fernet
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    if value.lower() in ("1", "true", "yes", "ja", "on"):
+        return True
+    if value.lower() in ("0", "false", "no", "nee", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+
+
+DEBUG = env_bool("SAMEN_DEBUG", True)
+VAR_DIR = Path(env_str("SAMEN_VAR_DIR", str(BASE_DIR.parent / "var"))).resolve()
+
+
+def _dev_keys() -> dict[str, str]:
+    """Development only: keys generated once into var/keys.json (never committed)."""
+    path = VAR_DIR / "keys.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    keys = {
+        "SAMEN_SECRET_KEY": secrets.token_urlsafe(50),
+        "SAMEN_FIELD_KEYS": Fernet.generate_key().decode(),
+        "SAMEN_HASH_KEY": secrets.token_hex(32),
+        "SAMEN_AUDIT_KEY": secrets.token_hex(32),
+    }
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process wrote them first: use those
+        return json.loads(path.read_text())
+    with os.fdopen(fd, "w") as handle:
+        json.dump(keys, handle)
+    return keys
+
+
+def _key(name: str) -> str:
+    value = env_str(name)
+    if value:
+        return value
+    if not DEBUG:
+        raise ImproperlyConfigured(f"{name} must be set in production (see docs/operations.md)")
+    return _dev_keys()[name]
+
+
+SECRET_KEY = _key("SAMEN_SECRET_KEY")
+# Several Fernet keys, comma-separated, newest first: rotation without downtime.
+FIELD_ENCRYPTION_KEYS = [k.strip() for k in _key("SAMEN_FIELD_KEYS").split(",") if k.strip()]
+INSZ_HASH_KEY = _key("SAMEN_HASH_KEY")
+AUDIT_KEY = _key("SAMEN_AUDIT_KEY")
+AUDIT_CHECKPOINT_FILE = Path(env_str("SAMEN_AUDIT_CHECKPOINT", str(VAR_DIR / "audit-checkpoint")))
+
+ALLOWED_HOSTS = [
+    h.strip() for h in env_str("SAMEN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in (env_str("SAMEN_CSRF_TRUSTED_ORIGINS", "") or "").split(",") if o.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "samen.core",
+    "samen.registry",
+    "samen.access",
+    "samen.imports",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+]
+
+ROOT_URLCONF = "samen.urls"
+WSGI_APPLICATION = "samen.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "samen.core.context.navigation",
+            ],
+        },
+    }
+]
+
+
+def _database() -> dict:
+    url = env_str("DATABASE_URL")
+    if url:
+        import dj_database_url
+
+        config = dj_database_url.parse(url, conn_max_age=env_int("SAMEN_DB_CONN_MAX_AGE", 60))
+        if not config.get("ENGINE", "").endswith(("postgresql", "sqlite3")):
+            raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL or SQLite")
+        return config
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": VAR_DIR / "samen.sqlite3",
+        # SQLite has no row locks: writers take the lock up front and wait their turn.
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+        "TEST": {"NAME": None},
+    }
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGIN_FAILURE_LIMIT = env_int("SAMEN_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("SAMEN_LOGIN_LOCKOUT_MINUTES", 15)
+BREAK_GLASS_HOURS = env_int("SAMEN_BREAK_GLASS_HOURS", 8)
+
+SESSION_COOKIE_AGE = env_int("SAMEN_SESSION_SECONDS", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if not DEBUG:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("SAMEN_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SAMEN_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# No inline scripts or styles anywhere: a strict policy holds.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+LANGUAGE_CODE = "nl-be"
+LANGUAGES = [("nl-be", "Nederlands"), ("fr", "Français"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Brussels"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["samen.formats"]
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+EMAIL_BACKEND = env_str("SAMEN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("SAMEN_FROM_EMAIL", "samen@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "samen.audit": {"handlers": ["console"], "level": "WARNING"},
+        "django.security": {"handlers": ["console"], "level": "WARNING"},
+    },
+}
