@@ -45,7 +45,7 @@ class BreakGlass(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     review_note = models.TextField(_("beoordeling"), blank=True)
-    justified = models.BooleanField(null=True)
+    justified = models.BooleanField(null=True, blank=True)
 
     class Meta:
         ordering = ["-opened_at"]

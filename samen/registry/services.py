@@ -64,21 +64,24 @@ def _ensure_file_member(actor, membership: Membership) -> None:
 
 
 def _ensure_not_restricted(person: Person) -> None:
-    if person.restricted_at:
+    if Person.objects.filter(pk=person.pk, restricted_at__isnull=False).exists():
         raise ValidationError(
             _("De verwerking van dit dossier is beperkt: er kan niets gewijzigd worden.")
         )
 
 
+NULLABLE_FIELDS = {"birth_date", "municipality", "reference_organisation"}
+
+
 def _apply_person_fields(person: Person, data: dict) -> None:
     for name in PERSON_FIELDS:
         if name in data:
-            setattr(person, name, data[name] if data[name] is not None else "")
+            value = data[name]
+            if value in ("", None):
+                value = None if name in NULLABLE_FIELDS else ""
+            setattr(person, name, value)
     if person.address_kind != AddressKind.REFERENCE:
         person.reference_organisation = None
-    for name in ("birth_date", "municipality", "reference_organisation"):
-        if name in data and data[name] in ("", None):
-            setattr(person, name, None)
 
 
 @transaction.atomic

@@ -298,13 +298,14 @@ def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(PERSON_READERS)
 def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    """By the unit that holds the consent, or by the person themself."""
+    """By the unit that holds the consent or the one that receives it (the person may tell
+    either), or by the person themself."""
     consent = get_object_or_404(Consent, pk=pk)
     person, access = selectors.person_get(request.user, consent.person_id)
-    holder = (consent.organisation_id, consent.team_id)
-    if not access.own and holder not in {
-        (m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)
-    }:
+    mine = {(m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)}
+    parties = {(consent.organisation_id, consent.team_id),
+               (consent.recipient_organisation_id, consent.recipient_team_id)}
+    if not access.own and not mine & parties:
         raise PermissionDenied
     try:
         services.consent_withdraw(actor=request.user, consent=consent)

@@ -1,0 +1,150 @@
+"""The permission matrix: every named URL × every persona → expected status.
+
+Generated from the URL conf: a URL without an expectation here fails
+`test_every_url_has_an_expectation`, so no page can be forgotten. Object-level cases use
+the hand-made world: the Kortrijk-only person, the person referred to the CAW."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from samen.access.models import BreakGlass
+from samen.core.models import Notification
+from samen.registry.models import Consent, PersonMerge, Referral
+from tests.conftest import PERSONAS, membership_of, user_of
+
+ALL = [*PERSONAS, "anonymous"]
+LOGGED_IN = set(PERSONAS)
+FILE = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "programme_lead"}
+STAFF = LOGGED_IN - {"citizen"}
+
+
+def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
+    """allowed: personas with the role. scoped: of those, the ones who also reach the
+    object (the others get 404, as the file does not exist for them)."""
+
+    def status(persona: str) -> int:
+        if persona == "anonymous":
+            return 302
+        if persona not in allowed:
+            return denied
+        if scoped is not None and persona not in scoped:
+            return out_of_scope
+        return ok
+
+    return status
+
+
+def _consent(world):
+    return Consent.objects.get(person=world.person_referred).pk
+
+
+def _referral(world):
+    return Referral.objects.get(person=world.person_referred).pk
+
+
+def _notification(world):
+    return Notification.objects.create(user=user_of("worker_caw"), kind="x", text="t").pk
+
+
+def _glass(world):
+    from django.utils import timezone
+
+    return BreakGlass.objects.create(user=user_of("worker_menen"), person=world.person_kortrijk,
+                                     reason="test noodgeval", opened_at=timezone.now(),
+                                     expires_at=timezone.now()).pk
+
+
+def _merge(world):
+    return PersonMerge.objects.create(kept=world.person_kortrijk, merged=world.person_menen,
+                                      merged_by=user_of("programme_lead"), moved={}).pk
+
+
+def _membership(world):
+    return membership_of("worker_kortrijk").pk
+
+
+K = {"worker_kortrijk"}  # reach the Kortrijk-only person
+REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
+P_K = ("person_kortrijk",)
+P_R = ("person_referred",)
+
+# name → (method, args from the world, expected status per persona, post data)
+MATRIX = {
+    "dashboard": ("get", None, expect(LOGGED_IN)),
+    "healthz": ("get", None, lambda p: 200),
+    "login": ("get", None, lambda p: 200),
+    "logout": ("post", None, lambda p: 302),
+    "set_language": ("post", None, lambda p: 302, {"language": "fr"}),
+    "notifications": ("get", None, expect(LOGGED_IN)),
+    "notification_read": ("post", _notification, expect(LOGGED_IN, 302)),
+    "notifications_read_all": ("post", None, expect(LOGGED_IN, 302)),
+    "person_search": ("get", None, expect(FILE)),
+    "person_create": ("get", None, expect(FILE)),
+    "person_known_request": ("post", None, expect(FILE, 403)),  # no valid token
+    "person_known_enrol": ("post", None, expect(FILE, 400)),
+    "person_detail": ("get", P_K, expect(FILE | {"citizen"}, scoped=K)),
+    "person_edit": ("get", P_K, expect(FILE, scoped=K)),
+    "person_export": ("get", P_K, expect(FILE | {"citizen"}, scoped=K)),
+    "person_restrict": ("post", P_K, expect(FILE, 302, scoped=K)),
+    "household_add": ("get", P_K, expect(FILE, scoped=K)),
+    "referral_create": ("get", P_K, expect(FILE, scoped=K)),
+    "consent_create": ("get", P_K, expect(FILE, scoped=K)),
+    "note_create": ("post", P_K, expect(FILE, 302, scoped=K)),
+    "referral_answer": ("post", _referral, expect(FILE, 302, scoped=REFERRED)),
+    "referral_close": ("post", _referral, expect(FILE, 302, scoped=REFERRED)),
+    "consent_withdraw": ("post", _consent, expect(FILE | {"citizen"}, 302, scoped=REFERRED)),
+    "duplicates": ("get", None, expect({"programme_lead"})),
+    "person_merge": ("post", None, expect({"programme_lead"}, 302)),
+    "merge_undo": ("post", _merge, expect({"programme_lead"}, 302)),
+    "processing_register": ("get", None, expect(STAFF)),
+    "break_glass": ("get", None, expect({"worker_kortrijk", "worker_menen", "worker_caw",
+                                         "meldpunt_member"})),
+    "dpo_audit": ("get", None, expect({"dpo"})),
+    "dpo_break_glass": ("get", None, expect({"dpo"})),
+    "dpo_break_glass_review": ("post", _glass, expect({"dpo"}, 302)),
+    "organisation_users": ("get", None, expect({"org_admin"})),
+    "organisation_user_create": ("get", None, expect({"org_admin"})),
+    "membership_end": ("post", _membership, expect({"org_admin"}, 302)),
+}
+
+
+def named_urls() -> set[str]:
+    names = set()
+
+    def walk(patterns):
+        for p in patterns:
+            if hasattr(p, "url_patterns"):
+                walk(p.url_patterns)
+            elif p.name:
+                names.add(p.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_has_an_expectation():
+    missing = named_urls() - set(MATRIX)
+    assert not missing, f"URLs without a row in the permission matrix: {sorted(missing)}"
+    assert not set(MATRIX) - named_urls(), "matrix rows for URLs that no longer exist"
+
+
+@pytest.mark.parametrize("persona", ALL)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_matrix(name, persona, world, persona_client):
+    method, args, status, *data = MATRIX[name]
+    if callable(args):
+        args = (args(world),)
+    elif args:
+        args = tuple(getattr(world, a).pk for a in args)
+    url = reverse(name, args=args or None)
+    client = persona_client(persona)
+    response = getattr(client, method)(url, data[0] if data else {})
+    expected = status(persona)
+    assert response.status_code == expected, (
+        f"{persona} {method.upper()} {url}: {response.status_code}, expected {expected}"
+    )
+    if expected == 302 and persona == "anonymous" and name not in {"logout", "set_language",
+                                                                      "login", "healthz"}:
+        assert response["Location"].startswith(reverse("login"))

@@ -1,0 +1,164 @@
+"""Personas per role and a small hand-made world, built once per test session (per
+xdist worker) and shared by every test; each test runs in a transaction rolled back
+afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+
+from samen.registry import demo, services
+from samen.registry.models import (
+    LegalBasis,
+    Membership,
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Programme,
+    Role,
+    Team,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# persona → (username, role, unit)
+PERSONAS = {
+    "worker_kortrijk": ("t.kortrijk", Role.SOCIAL_WORKER, "organisation:OCMW Kortrijk"),
+    "worker_menen": ("t.menen", Role.SOCIAL_WORKER, "organisation:OCMW Menen"),
+    "worker_caw": ("t.caw", Role.SOCIAL_WORKER, "organisation:CAW Zuid-West-Vlaanderen"),
+    "meldpunt_member": ("t.meldpunt", Role.TEAM_MEMBER, "team:meldpunt"),
+    "programme_lead": ("t.lead", Role.PROGRAMME_LEAD, "team:woonclub"),
+    "volunteer": ("t.volunteer", Role.VOLUNTEER, "organisation:W13 welzijnsvereniging"),
+    "food_org": ("t.food", Role.FOOD_ORGANISATION, "organisation:Welzijnsschakel Anzegem"),
+    "hub_staff": ("t.hub", Role.HUB_STAFF, "team:foodhub"),
+    "coordinator": ("t.coordinator", Role.COORDINATOR, "organisation:W13 welzijnsvereniging"),
+    "org_admin": ("t.admin.kortrijk", Role.ORG_ADMIN, "organisation:OCMW Kortrijk"),
+    "dpo": ("t.dpo", Role.DPO, "organisation:W13 welzijnsvereniging"),
+    "citizen": ("t.citizen", None, None),
+}
+PASSWORD = "test-wachtwoord-123"
+
+
+def pytest_configure(config):
+    # Each xdist worker keeps its own audit checkpoint outside the database.
+    folder = Path(tempfile.mkdtemp(prefix="samen-test-"))
+    settings.AUDIT_CHECKPOINT_FILE = folder / "audit-checkpoint"
+    # Tests log in hundreds of times; argon2 is asserted in its own test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def build_world() -> None:
+    import random
+
+    demo.build_reference(random.Random(1))
+    for persona, (username, role, unit) in PERSONAS.items():
+        user = get_user_model().objects.create_user(username, password=PASSWORD,
+                                                    first_name=persona)
+        if role:
+            demo._membership(user, role, demo._unit(unit))
+    kortrijk = Municipality.objects.get(name="Kortrijk")
+    menen = Municipality.objects.get(name="Menen")
+    sa = Programme.objects.get(code="social_assistance")
+
+    def person(worker, first, last, birth, municipality, insz=""):
+        member = Membership.objects.get(user__username=PERSONAS[worker][0])
+        return services.person_create(
+            actor=member.user, membership=member, insz=insz, programme=sa,
+            legal_basis=LegalBasis.LEGAL_TASK, basis_note="OCMW-wet art. 1",
+            data={"first_name": first, "last_name": last, "birth_date": birth, "language": "nl",
+                  "municipality": municipality, "street": "Budastraat", "house_number": "3",
+                  "postcode": "8500", "city": "Kortrijk", "phone": "056 11 22 33"},
+        )  # fmt: skip
+
+    k = Membership.objects.get(user__username="t.kortrijk")
+    p_k = person("worker_kortrijk", "Els", "Declercq", dt.date(1984, 5, 12), kortrijk,
+                 demo.demo_insz(dt.date(1984, 5, 12), 101))
+    services.note_create(actor=k.user, membership=k, person=p_k, category="social",
+                         text="Vraagt hulp bij huur.")
+    services.note_create(actor=k.user, membership=k, person=p_k, category="health",
+                         text="Diabetes, volgt behandeling.")
+    person("worker_menen", "Marc", "Vanneste", dt.date(1970, 1, 2), menen)
+    p_c = person("worker_kortrijk", "Karim", "El Amrani", dt.date(1979, 9, 3), kortrijk)
+    Person.objects.filter(pk=p_c.pk).update(user=get_user_model().objects.get(username="t.citizen"))
+    p_r = person("worker_kortrijk", "Lotte", "Maes", dt.date(1990, 7, 7), kortrijk)
+    caw = Organisation.objects.get(name="CAW Zuid-West-Vlaanderen")
+    consent = services.consent_record(actor=k.user, membership=k, person=p_r,
+                                      purpose=Programme.objects.get(code="caw"), recipient=caw,
+                                      categories=["basic", "contact", "social"])
+    services.referral_create(actor=k.user, membership=k, person=p_r, receiver=caw,
+                             programme=Programme.objects.get(code="caw"), reason="Huisvesting",
+                             legal_basis=LegalBasis.CONSENT, consent=consent,
+                             categories=["basic", "social"])
+    services.note_create(actor=k.user, membership=k, person=p_r, category="social",
+                         text="Sociale notitie voor het CAW.")
+    services.note_create(actor=k.user, membership=k, person=p_r, category="financial",
+                         text="Schulden bij de energieleverancier.")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_world()
+
+
+@pytest.fixture
+def world(db):
+    """Handy handles on the hand-made world."""
+
+    class World:
+        person_kortrijk = Person.objects.get(first_name="Els", last_name="Declercq")
+        person_menen = Person.objects.get(first_name="Marc", last_name="Vanneste")
+        person_citizen = Person.objects.get(first_name="Karim", last_name="El Amrani")
+        person_referred = Person.objects.get(first_name="Lotte", last_name="Maes")
+        caw = Organisation.objects.get(name="CAW Zuid-West-Vlaanderen")
+        ocmw_kortrijk = Organisation.objects.get(name="OCMW Kortrijk")
+        ocmw_menen = Organisation.objects.get(name="OCMW Menen")
+        meldpunt = Team.objects.get(code="meldpunt")
+        food_org = Organisation.objects.filter(kind=OrganisationKind.FOOD_ORGANISATION).first()
+
+    return World
+
+
+def user_of(persona: str):
+    return get_user_model().objects.get(username=PERSONAS[persona][0])
+
+
+def membership_of(persona: str) -> Membership:
+    return Membership.objects.get(user__username=PERSONAS[persona][0])
+
+
+@pytest.fixture
+def persona_client(client, db):
+    """persona_client("worker_kortrijk") → a logged-in test client (or anonymous)."""
+
+    def make(persona: str):
+        if persona != "anonymous":
+            client.force_login(user_of(persona))
+        return client
+
+    return make
+
+
+for _persona in PERSONAS:
+    def _fixture(db, _p=_persona):
+        return user_of(_p)
+
+    globals()[_persona] = pytest.fixture(_fixture, name=_persona)
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+postgres_only = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").split(":")[0] not in ("postgres", "postgresql"),
+    reason="needs PostgreSQL row locks; runs in the PostgreSQL pass of CI",
+)
