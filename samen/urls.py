@@ -39,10 +39,14 @@ urlpatterns = [
     path("dpo/noodtoegang/", access.dpo_break_glass, name="dpo_break_glass"),
     path("dpo/noodtoegang/<int:pk>/", access.dpo_break_glass_review, name="dpo_break_glass_review"),
     path("organisatie/gebruikers/", access.organisation_users, name="organisation_users"),
-    path("organisatie/gebruikers/nieuw/", access.organisation_user_create,
-         name="organisation_user_create"),
-    path("organisatie/lidmaatschappen/<int:pk>/einde/", access.membership_end,
-         name="membership_end"),
+    path(
+        "organisatie/gebruikers/nieuw/",
+        access.organisation_user_create,
+        name="organisation_user_create",
+    ),
+    path(
+        "organisatie/lidmaatschappen/<int:pk>/einde/", access.membership_end, name="membership_end"
+    ),
 ]
 
 handler403 = "samen.core.errors.forbidden"

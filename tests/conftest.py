@@ -60,8 +60,7 @@ def build_world() -> None:
 
     demo.build_reference(random.Random(1))
     for persona, (username, role, unit) in PERSONAS.items():
-        user = get_user_model().objects.create_user(username, password=PASSWORD,
-                                                    first_name=persona)
+        user = get_user_model().objects.create_user(username, password=PASSWORD, first_name=persona)
         if role:
             demo._membership(user, role, demo._unit(unit))
     kortrijk = Municipality.objects.get(name="Kortrijk")
@@ -79,28 +78,62 @@ def build_world() -> None:
         )  # fmt: skip
 
     k = Membership.objects.get(user__username="t.kortrijk")
-    p_k = person("worker_kortrijk", "Els", "Declercq", dt.date(1984, 5, 12), kortrijk,
-                 demo.demo_insz(dt.date(1984, 5, 12), 101))
-    services.note_create(actor=k.user, membership=k, person=p_k, category="social",
-                         text="Vraagt hulp bij huur.")
-    services.note_create(actor=k.user, membership=k, person=p_k, category="health",
-                         text="Diabetes, volgt behandeling.")
+    p_k = person(
+        "worker_kortrijk",
+        "Els",
+        "Declercq",
+        dt.date(1984, 5, 12),
+        kortrijk,
+        demo.demo_insz(dt.date(1984, 5, 12), 101),
+    )
+    services.note_create(
+        actor=k.user, membership=k, person=p_k, category="social", text="Vraagt hulp bij huur."
+    )
+    services.note_create(
+        actor=k.user,
+        membership=k,
+        person=p_k,
+        category="health",
+        text="Diabetes, volgt behandeling.",
+    )
     person("worker_menen", "Marc", "Vanneste", dt.date(1970, 1, 2), menen)
     p_c = person("worker_kortrijk", "Karim", "El Amrani", dt.date(1979, 9, 3), kortrijk)
     Person.objects.filter(pk=p_c.pk).update(user=get_user_model().objects.get(username="t.citizen"))
     p_r = person("worker_kortrijk", "Lotte", "Maes", dt.date(1990, 7, 7), kortrijk)
     caw = Organisation.objects.get(name="CAW Zuid-West-Vlaanderen")
-    consent = services.consent_record(actor=k.user, membership=k, person=p_r,
-                                      purpose=Programme.objects.get(code="caw"), recipient=caw,
-                                      categories=["basic", "contact", "social"])
-    services.referral_create(actor=k.user, membership=k, person=p_r, receiver=caw,
-                             programme=Programme.objects.get(code="caw"), reason="Huisvesting",
-                             legal_basis=LegalBasis.CONSENT, consent=consent,
-                             categories=["basic", "social"])
-    services.note_create(actor=k.user, membership=k, person=p_r, category="social",
-                         text="Sociale notitie voor het CAW.")
-    services.note_create(actor=k.user, membership=k, person=p_r, category="financial",
-                         text="Schulden bij de energieleverancier.")
+    consent = services.consent_record(
+        actor=k.user,
+        membership=k,
+        person=p_r,
+        purpose=Programme.objects.get(code="caw"),
+        recipient=caw,
+        categories=["basic", "contact", "social"],
+    )
+    services.referral_create(
+        actor=k.user,
+        membership=k,
+        person=p_r,
+        receiver=caw,
+        programme=Programme.objects.get(code="caw"),
+        reason="Huisvesting",
+        legal_basis=LegalBasis.CONSENT,
+        consent=consent,
+        categories=["basic", "social"],
+    )
+    services.note_create(
+        actor=k.user,
+        membership=k,
+        person=p_r,
+        category="social",
+        text="Sociale notitie voor het CAW.",
+    )
+    services.note_create(
+        actor=k.user,
+        membership=k,
+        person=p_r,
+        category="financial",
+        text="Schulden bij de energieleverancier.",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +181,7 @@ def persona_client(client, db):
 
 
 for _persona in PERSONAS:
+
     def _fixture(db, _p=_persona):
         return user_of(_p)
 

@@ -143,14 +143,17 @@ class Problem:
 def verify() -> list[Problem]:
     """Every problem found; the first is the first broken entry."""
     problems = list(_chain_problems())
-    last_seq, last_hash = _last()
+    last_seq = _last()[0]
     checkpoint = read_checkpoint()
     if checkpoint:
         cp_seq, cp_hash = checkpoint["seq"], checkpoint["hash"]
         if cp_seq > last_seq:
             problems.append(
-                Problem(last_seq + 1, f"entries {last_seq + 1}–{cp_seq} are missing "
-                        f"(the checkpoint outside the database is at {cp_seq})")
+                Problem(
+                    last_seq + 1,
+                    f"entries {last_seq + 1}–{cp_seq} are missing "
+                    f"(the checkpoint outside the database is at {cp_seq})",
+                )
             )
         else:
             stored = AuditEntry.objects.filter(seq=cp_seq).values_list("hash", flat=True).first()
@@ -182,8 +185,9 @@ def record_restore(*, file: str, checkpoint_before: dict | None) -> AuditEntry:
     """An operator restored a back-up: say so in the trail (with the checkpoint that the
     restore replaces, so a lost tail stays on record) and move the checkpoint to it."""
     with transaction.atomic():
-        entry = record(None, "restore", detail={"file": file, "checkpoint_before":
-                                                checkpoint_before or {}})
+        entry = record(
+            None, "restore", detail={"file": file, "checkpoint_before": checkpoint_before or {}}
+        )
     path = checkpoint_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"seq": entry.seq, "hash": entry.hash}))

@@ -14,10 +14,15 @@ ASSIGNABLE_ROLES = [
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label=_("Gebruikersnaam"), max_length=150,
-                               widget=forms.TextInput(attrs={"autocomplete": "username"}))
-    password = forms.CharField(label=_("Wachtwoord"),
-                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("Gebruikersnaam"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class BreakGlassForm(forms.Form):
@@ -26,18 +31,22 @@ class BreakGlassForm(forms.Form):
     last_name = forms.CharField(label=_("Achternaam"), required=False)
     birth_date = DateField(label=_("Geboortedatum"), required=False)
     reason = forms.CharField(
-        label=_("Reden (noodsituatie)"), widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Reden (noodsituatie)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Deze reden wordt gelogd en door de DPO beoordeeld."),
     )
 
 
 class BreakGlassReviewForm(forms.Form):
     justified = forms.TypedChoiceField(
-        label=_("Oordeel"), coerce=lambda v: v == "ja", widget=forms.RadioSelect,
+        label=_("Oordeel"),
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
         choices=[("ja", _("Gerechtvaardigd")), ("nee", _("Niet gerechtvaardigd"))],
     )
-    review_note = forms.CharField(label=_("Toelichting"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+    review_note = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AuditSearchForm(forms.Form):
@@ -59,8 +68,9 @@ class OrganisationUserForm(forms.Form):
     last_name = forms.CharField(label=_("Achternaam"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), required=False)
     role = forms.ChoiceField(label=_("Rol"), choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES])
-    password = forms.CharField(label=_("Eerste wachtwoord"), widget=forms.PasswordInput,
-                               help_text=_("Minstens 10 tekens."))
+    password = forms.CharField(
+        label=_("Eerste wachtwoord"), widget=forms.PasswordInput, help_text=_("Minstens 10 tekens.")
+    )
 
     def clean_username(self):
         username = self.cleaned_data["username"]
@@ -71,9 +81,11 @@ class OrganisationUserForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("password"):
-            user = get_user_model()(username=data.get("username", ""),
-                                    first_name=data.get("first_name", ""),
-                                    last_name=data.get("last_name", ""))
+            user = get_user_model()(
+                username=data.get("username", ""),
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+            )
             try:
                 password_validation.validate_password(data["password"], user)
             except ValidationError as exc:

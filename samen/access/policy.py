@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samen.access import rules
 from samen.access.models import BreakGlass
@@ -121,6 +122,7 @@ class PersonAccess:
     person_id: int
     categories: set[str] = field(default_factory=set)
     reasons: list[str] = field(default_factory=list)  # shown on the file: why you see it
+    reason_ids: list[str] = field(default_factory=list)  # the same, as ids (for the audit)
     membership: Membership | None = None  # the membership the access rests on (for audit)
     note_filter: Q = field(default_factory=lambda: Q(pk__in=[]))
     unit_filter: Q = field(default_factory=lambda: Q(pk__in=[]))  # records of the user's units
@@ -143,41 +145,74 @@ def person_access(user, person: Person) -> PersonAccess | None:
     access.unit_ids = {"organisation": orgs, "team": teams}
     reasons = []
 
-    def grant(member: Membership, categories: set[str], reason: str, notes: Q) -> None:
+    def grant(member: Membership, categories: set[str], reason: tuple[str, str], notes: Q) -> None:
         allowed = set(categories) & rules.ROLE_CATEGORIES.get(member.role, frozenset())
         access.categories |= allowed
         access.note_filter |= notes & Q(category__in=allowed)
         access.membership = access.membership or member
-        reasons.append(reason)
+        if reason[0] not in access.reason_ids:
+            access.reason_ids.append(reason[0])
+            reasons.append(reason[1])
 
     if members:
-        for enrolment in Enrolment.objects.filter(person=person, status=Status.ACTIVE).filter(
-            _unit_q("", orgs, teams)
-        ).select_related("programme", "organisation", "team"):
-            key = ("organisation", enrolment.organisation_id) if enrolment.organisation_id else (
-                "team", enrolment.team_id)
+        for enrolment in (
+            Enrolment.objects.filter(person=person, status=Status.ACTIVE)
+            .filter(_unit_q("", orgs, teams))
+            .select_related("programme", "organisation", "team")
+        ):
+            key = (
+                ("organisation", enrolment.organisation_id)
+                if enrolment.organisation_id
+                else ("team", enrolment.team_id)
+            )
             member = by_unit[key]
             unit_q = Q(organisation_id=enrolment.organisation_id, team_id=enrolment.team_id)
-            grant(member, rules.ALL_CATEGORIES, f"inschrijving:{enrolment.pk}", unit_q)
-        for referral in open_referrals().filter(person=person).filter(_unit_q("to_", orgs, teams)):
-            key = ("organisation", referral.to_organisation_id) if referral.to_organisation_id else (
-                "team", referral.to_team_id)
+            grant(
+                member,
+                rules.ALL_CATEGORIES,
+                (
+                    f"enrolment:{enrolment.pk}",
+                    _("inschrijving van %(unit)s (%(programme)s)")
+                    % {"unit": enrolment.unit, "programme": enrolment.programme.name},
+                ),
+                unit_q,
+            )
+        for referral in (
+            open_referrals()
+            .filter(person=person)
+            .filter(_unit_q("to_", orgs, teams))
+            .select_related("from_organisation", "from_team")
+        ):
+            key = (
+                ("organisation", referral.to_organisation_id)
+                if referral.to_organisation_id
+                else ("team", referral.to_team_id)
+            )
             member = by_unit[key]
-            sender_q = Q(organisation_id=referral.from_organisation_id, team_id=referral.from_team_id)
+            sender_q = Q(
+                organisation_id=referral.from_organisation_id, team_id=referral.from_team_id
+            )
             own_q = Q(organisation_id=referral.to_organisation_id, team_id=referral.to_team_id)
-            grant(member, set(referral.categories), f"doorverwijzing:{referral.pk}", sender_q)
-            grant(member, rules.ALL_CATEGORIES, f"doorverwijzing:{referral.pk}", own_q)
+            reason = (
+                f"referral:{referral.pk}",
+                _("doorverwijzing door %(unit)s") % {"unit": referral.sender},
+            )
+            grant(member, set(referral.categories), reason, sender_q)
+            grant(member, rules.ALL_CATEGORIES, reason, own_q)
         glass = BreakGlass.objects.filter(
             user=user, person=person, expires_at__gt=timezone.now()
         ).first()
         if glass:
             access.break_glass = True
             for member in members:
-                grant(member, rules.ALL_CATEGORIES, f"noodtoegang:{glass.pk}", Q())
+                grant(
+                    member, rules.ALL_CATEGORIES, (f"break_glass:{glass.pk}", _("noodtoegang")), Q()
+                )
     if citizen_person_id(user) == person.pk:
         access.own = True
         access.categories |= set(rules.ALL_CATEGORIES)
-        reasons.append("eigen gegevens")
+        access.reason_ids.append("own")
+        reasons.append(_("je eigen gegevens"))
     if not reasons:
         return None
     access.reasons = reasons

@@ -8,9 +8,14 @@ from django.db.models import QuerySet
 from samen.access.models import AuditEntry, BreakGlass
 
 
-def audit_search(*, person_id: int | None = None, user_id: int | None = None,
-                 date_from: dt.date | None = None, date_to: dt.date | None = None,
-                 limit: int = 500) -> list[AuditEntry]:
+def audit_search(
+    *,
+    person_id: int | None = None,
+    user_id: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    limit: int = 500,
+) -> list[AuditEntry]:
     entries = AuditEntry.objects.order_by("-seq")
     if person_id:
         entries = entries.filter(person_id=person_id)
@@ -28,12 +33,16 @@ def audit_search(*, person_id: int | None = None, user_id: int | None = None,
 
 
 def break_glass_to_review() -> QuerySet[BreakGlass]:
-    return BreakGlass.objects.filter(reviewed_at__isnull=True).select_related("user").order_by(
-        "opened_at"
+    return (
+        BreakGlass.objects.filter(reviewed_at__isnull=True)
+        .select_related("user")
+        .order_by("opened_at")
     )
 
 
 def break_glass_reviewed(limit: int = 50) -> QuerySet[BreakGlass]:
-    return BreakGlass.objects.filter(reviewed_at__isnull=False).select_related(
-        "user", "reviewed_by"
-    ).order_by("-reviewed_at")[:limit]
+    return (
+        BreakGlass.objects.filter(reviewed_at__isnull=False)
+        .select_related("user", "reviewed_by")
+        .order_by("-reviewed_at")[:limit]
+    )

@@ -17,8 +17,9 @@ from samen.registry.models import Membership, Person, Role
 from samen.registry.normalise import name_key
 
 
-def break_glass_find(*, insz: str = "", first_name: str = "", last_name: str = "",
-                     birth_date: dt.date | None = None) -> Person:
+def break_glass_find(
+    *, insz: str = "", first_name: str = "", last_name: str = "", birth_date: dt.date | None = None
+) -> Person:
     """The one person an emergency concerns: by INSZ, or by exact name and birth date."""
     if insz:
         digest = insz_codec.hash_of(insz)
@@ -26,8 +27,11 @@ def break_glass_find(*, insz: str = "", first_name: str = "", last_name: str = "
             raise ValidationError({"insz": _("Dit is geen geldig rijksregister- of BIS-nummer.")})
         found = list(Person.objects.current().filter(insz_hash=digest)[:2])
     elif first_name and last_name and birth_date:
-        found = list(Person.objects.current().filter(
-            name_key=name_key(first_name, last_name), birth_date=birth_date)[:2])
+        found = list(
+            Person.objects.current().filter(
+                name_key=name_key(first_name, last_name), birth_date=birth_date
+            )[:2]
+        )
     else:
         raise ValidationError(
             _("Geef het rijksregisternummer, of voornaam, achternaam en geboortedatum.")
@@ -47,16 +51,31 @@ def break_glass_open(*, actor, person: Person, reason: str) -> BreakGlass:
     if len(reason.strip()) < 15:
         raise ValidationError({"reason": _("Beschrijf de noodsituatie (minstens 15 tekens).")})
     now = timezone.now()
-    glass = BreakGlass(user=actor, person=person, reason=reason.strip(), opened_at=now,
-                       expires_at=now + dt.timedelta(hours=settings.BREAK_GLASS_HOURS))
+    glass = BreakGlass(
+        user=actor,
+        person=person,
+        reason=reason.strip(),
+        opened_at=now,
+        expires_at=now + dt.timedelta(hours=settings.BREAK_GLASS_HOURS),
+    )
     glass.full_clean()
     glass.save()
     members = [m for m in policy.file_memberships(actor) if m.role in rules.BREAK_GLASS]
-    audit.record(actor, "break_glass", glass, person_id=person.pk, purpose="noodtoegang",
-                 membership=members[0] if members else None)
+    audit.record(
+        actor,
+        "break_glass",
+        glass,
+        person_id=person.pk,
+        purpose="noodtoegang",
+        membership=members[0] if members else None,
+    )
     dpos = Membership.objects.filter(role=Role.DPO).select_related("user")
-    notification_send(users=[m.user for m in dpos], kind="review_due",
-                      text=_("Noodtoegang te beoordelen"), url=reverse("dpo_break_glass"))
+    notification_send(
+        users=[m.user for m in dpos],
+        kind="review_due",
+        text=_("Noodtoegang te beoordelen"),
+        url=reverse("dpo_break_glass"),
+    )
     return glass
 
 

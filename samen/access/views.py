@@ -23,7 +23,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         if services.login_locked(username):
-            form.add_error(None, _("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."))
+            form.add_error(
+                None, _("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
+            )
         else:
             user = authenticate(request, username=username, password=form.cleaned_data["password"])
             if user is None:
@@ -80,8 +82,12 @@ def dpo_audit(request: HttpRequest) -> HttpResponse:
         if data["username"]:
             user = get_user_model().objects.filter(username__iexact=data["username"]).first()
             user_id = user.pk if user else -1
-        entries = selectors.audit_search(person_id=data["person_id"], user_id=user_id,
-                                         date_from=data["date_from"], date_to=data["date_to"])
+        entries = selectors.audit_search(
+            person_id=data["person_id"],
+            user_id=user_id,
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+        )
     return render(request, "access/dpo_audit.html", {"form": form, "entries": entries})
 
 
@@ -102,9 +108,12 @@ def dpo_break_glass_review(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.BreakGlassReviewForm(request.POST)
     if form.is_valid():
         try:
-            services.break_glass_review(actor=request.user, glass=glass,
-                                        justified=form.cleaned_data["justified"],
-                                        note=form.cleaned_data["review_note"])
+            services.break_glass_review(
+                actor=request.user,
+                glass=glass,
+                justified=form.cleaned_data["justified"],
+                note=form.cleaned_data["review_note"],
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -138,16 +147,17 @@ def organisation_user_create(request: HttpRequest) -> HttpResponse:
     form = forms.OrganisationUserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            registry_services.organisation_user_create(actor=request.user,
-                                                       organisation=organisation,
-                                                       **form.cleaned_data)
+            registry_services.organisation_user_create(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Gebruiker aangemaakt."))
             return redirect("organisation_users")
-    return render(request, "access/organisation_user_form.html",
-                  {"form": form, "organisation": organisation})
+    return render(
+        request, "access/organisation_user_form.html", {"form": form, "organisation": organisation}
+    )
 
 
 @require_POST

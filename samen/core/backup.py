@@ -27,18 +27,15 @@ def backed_up_models() -> list:
     return serializers.sort_dependencies([(None, models)], allow_cycles=True)
 
 
-def _snapshot_transaction():
-    """Inside atomic(): on PostgreSQL a read-only repeatable-read snapshot; SQLite's
-    transaction holds the database lock, so nothing changes under us either."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-
-
 def dump() -> dict:
+    """Inside one transaction: on PostgreSQL a read-only repeatable-read snapshot; SQLite's
+    transaction holds the database lock, so nothing changes under us either."""
     objects = []
+    outer = connection.in_atomic_block
     with transaction.atomic():
-        _snapshot_transaction()
+        if connection.vendor == "postgresql" and not outer:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         for model in backed_up_models():
             queryset = model._default_manager.order_by("pk")
             objects += json.loads(serializers.serialize("json", queryset))

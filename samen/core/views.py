@@ -42,8 +42,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/notifications.html",
-                  {"notifications": Notification.objects.filter(user=request.user)[:100]})
+    return render(
+        request,
+        "core/notifications.html",
+        {"notifications": Notification.objects.filter(user=request.user)[:100]},
+    )
 
 
 @require_POST

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from abc import ABC, abstractmethod
 import io
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +56,7 @@ class ImportKind(ABC):
     allowed_roles: frozenset[str] = frozenset()
     needs_source: bool = False
 
-    def prepare(self, actor) -> None:
+    def prepare(self, actor) -> None:  # noqa: B027 (optional hook)
         """Load lookups once per import (municipalities, programmes, ...)."""
 
     @abstractmethod
@@ -117,7 +117,9 @@ def _cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.date().strftime("%d/%m/%Y") if not value.time() else value.isoformat()
+        if value.time() == dt.time():
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
@@ -250,8 +252,14 @@ def _summary(batch: ImportBatch) -> dict:
 
 
 def track(batch: ImportBatch, row: int, obj, *, created: bool, before: dict | None = None):
-    ImportedRecord.objects.create(batch=batch, row=row, model=obj._meta.label_lower,
-                                  object_id=obj.pk, created=created, before=before)
+    ImportedRecord.objects.create(
+        batch=batch,
+        row=row,
+        model=obj._meta.label_lower,
+        object_id=obj.pk,
+        created=created,
+        before=before,
+    )
 
 
 @transaction.atomic
@@ -277,11 +285,13 @@ def undo(batch_id: int, *, actor) -> ImportBatch:
         if record.created:
             registry_services.record_delete(actor=actor, obj=obj)
         elif record.before is not None and record.model == "registry.person":
-            registry_services.person_import_restore(actor=actor, person_id=obj.pk,
-                                                    before=record.before)
+            registry_services.person_import_restore(
+                actor=actor, person_id=obj.pk, before=record.before
+            )
         elif record.before is not None:
-            registry_services.organisation_save(actor=actor, organisation=obj,
-                                                data=_fields_from(model, record.before))
+            registry_services.organisation_save(
+                actor=actor, organisation=obj, data=_fields_from(model, record.before)
+            )
     batch.undone_at = timezone.now()
     batch.save(update_fields=["undone_at"])
     return batch

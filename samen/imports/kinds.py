@@ -123,8 +123,11 @@ class PersonsImport(ImportKind):
                 continue
             basis = v.get("rechtsgrond") or LegalBasis.LEGAL_TASK
             if basis == LegalBasis.CONSENT and not v.get("toestemming_datum"):
-                errors.append(RowError(row.number, "toestemming_datum",
-                                       "verplicht bij rechtsgrond toestemming"))
+                errors.append(
+                    RowError(
+                        row.number, "toestemming_datum", "verplicht bij rechtsgrond toestemming"
+                    )
+                )
                 continue
             plans.append(PersonPlan(
                 row=row.number, ident=ident, data=self._person_data(v), insz=v.get("insz") or "",
@@ -143,8 +146,11 @@ class PersonsImport(ImportKind):
         if digest:
             by_insz = idents.get(("insz", digest))
             if by_insz is None:
-                found = Person.objects.filter(insz_hash=digest).values_list(
-                    "pk", "merged_into_id").first()
+                found = (
+                    Person.objects.filter(insz_hash=digest)
+                    .values_list("pk", "merged_into_id")
+                    .first()
+                )
                 by_insz = f"db:{found[1] or found[0]}" if found else None
         if v.get("extern_id"):
             by_ext = idents.get(("ext", v["extern_id"]))
@@ -169,13 +175,18 @@ class PersonsImport(ImportKind):
                 if digest:
                     matches = [m for m in matches if m[1] in (None, digest)]
                 if v.get("extern_id"):
-                    taken = set(ExternalId.objects.filter(
-                        source=source, person_id__in=[m[0] for m in matches]
-                    ).values_list("person_id", flat=True))
+                    taken = set(
+                        ExternalId.objects.filter(
+                            source=source, person_id__in=[m[0] for m in matches]
+                        ).values_list("person_id", flat=True)
+                    )
                     matches = [m for m in matches if m[0] not in taken]
                 if len(matches) > 1:
-                    return None, ("achternaam", "naam en geboortedatum passen bij meer dan één "
-                                  "persoon: vul insz of extern_id in")
+                    return None, (
+                        "achternaam",
+                        "naam en geboortedatum passen bij meer dan één "
+                        "persoon: vul insz of extern_id in",
+                    )
                 ident = f"db:{matches[0][0]}" if matches else f"new:{number}"
                 if matches:
                     ident_insz.setdefault(ident, matches[0][1])
@@ -216,11 +227,13 @@ class PersonsImport(ImportKind):
             if created or before is not None:
                 track(batch, plan.row, person, created=created, before=before)
             persons[plan.ident] = person
-            if plan.extern_id and not ExternalId.objects.filter(
-                source=source, extern_id=plan.extern_id
-            ).exists():
-                link = services.external_id_link(source=source, extern_id=plan.extern_id,
-                                                  person=person)
+            if (
+                plan.extern_id
+                and not ExternalId.objects.filter(source=source, extern_id=plan.extern_id).exists()
+            ):
+                link = services.external_id_link(
+                    source=source, extern_id=plan.extern_id, person=person
+                )
                 track(batch, plan.row, link, created=True)
             self._enrol(plan, person, batch, actor)
 
@@ -238,9 +251,13 @@ class PersonsImport(ImportKind):
             given = timezone.make_aware(
                 timezone.datetime.combine(plan.consent_date, timezone.datetime.min.time())
             )
-            consent = services.consent_import(actor=actor, membership=self.membership,
-                                              person=person, purpose=plan.programme,
-                                              given_at=given)
+            consent = services.consent_import(
+                actor=actor,
+                membership=self.membership,
+                person=person,
+                purpose=plan.programme,
+                given_at=given,
+            )
             track(batch, plan.row, consent, created=True)
         enrolment = services.enrolment_create(
             actor=actor, membership=self.membership, person=person, programme=plan.programme,
@@ -259,8 +276,15 @@ ORGANISATION_KINDS = parsers.choice({
     "ziekenfonds": OrganisationKind.HEALTH_INSURER, "w13": OrganisationKind.ASSOCIATION,
 })  # fmt: skip
 
-ORGANISATION_FIELDS = ("kind", "municipality", "street", "house_number", "postcode", "phone",
-                       "email")
+ORGANISATION_FIELDS = (
+    "kind",
+    "municipality",
+    "street",
+    "house_number",
+    "postcode",
+    "phone",
+    "email",
+)
 
 
 @register
@@ -290,14 +314,14 @@ class OrganisationsImport(ImportKind):
         plans, seen = [], {}
         bad_rows = {e.row for e in errors}
         for row in rows:
-            if row.number in bad_rows:
-                continue
             v = row.values
-            key = (v["naam"].casefold(), v.get("gemeente"))
-            if key in seen:
+            key = ((v.get("naam") or "").casefold(), v.get("gemeente"))
+            if key[0] and key in seen:
                 errors.append(RowError(row.number, "naam", f"staat al op rij {seen[key]}"))
                 continue
-            seen[key] = row.number
+            seen.setdefault(key, row.number)
+            if row.number in bad_rows:
+                continue
             existing = Organisation.objects.filter(
                 name__iexact=v["naam"], municipality=v.get("gemeente")
             ).first()
@@ -312,11 +336,14 @@ class OrganisationsImport(ImportKind):
         for number, existing, data in plans:
             before = None
             if existing:
-                before = {f: getattr(existing, f"{f}_id" if f == "municipality" else f)
-                          for f in ORGANISATION_FIELDS}
+                before = {
+                    f: getattr(existing, f"{f}_id" if f == "municipality" else f)
+                    for f in ORGANISATION_FIELDS
+                }
             try:
-                organisation = services.organisation_save(actor=actor, organisation=existing,
-                                                          data=data)
+                organisation = services.organisation_save(
+                    actor=actor, organisation=existing, data=data
+                )
             except ValidationError as exc:
                 raise ValidationError(f"rij {number}: {' '.join(exc.messages)}") from exc
             track(batch, number, organisation, created=existing is None, before=before)

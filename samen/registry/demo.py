@@ -70,7 +70,10 @@ PARTNERS = [
 ]  # fmt: skip
 
 FOOD_ORGANISATION_NAMES = [
-    "Welzijnsschakel", "Sint-Vincentiusvereniging", "Open Huis", "Sociale kruidenier",
+    "Welzijnsschakel",
+    "Sint-Vincentiusvereniging",
+    "Open Huis",
+    "Sociale kruidenier",
 ]
 
 # username, first name, role, unit ("organisation:NAME" or "team:CODE")
@@ -91,16 +94,88 @@ DEMO_USERS = [
     ("beheerder", "Hannes", Role.ADMIN, "organisation:W13 welzijnsvereniging"),
 ]
 
-FIRST_F = ["Els", "Sofie", "Lotte", "Marie", "Fatima", "Nadia", "Ann", "Katrien", "Lieve",
-           "Amina", "Julie", "Emma", "Hanne", "Sarah", "Nathalie", "Chantal", "Inge", "Leen"]
-FIRST_M = ["Jan", "Pieter", "Karim", "Tom", "Koen", "Mohamed", "Dirk", "Bart", "Wim", "Yusuf",
-           "Stijn", "Luc", "Filip", "Kevin", "Jonas", "Ahmed", "Geert", "Rik"]
-LAST = ["Declercq", "Vandenbroucke", "Desmet", "Vermeulen", "Maes", "Verhaeghe", "Deprez",
-        "Vanhoutte", "Lambrecht", "Dewaele", "Van den Bossche", "Claeys", "Demeyere", "Ghekiere",
-        "El Amrani", "Yilmaz", "Debaere", "Vandamme", "Callens", "Deleu", "Verschuere",
-        "D'Hondt", "Vanneste", "Bossuyt", "Ollivier", "Degryse", "Lefevere", "Coussens"]
-STREETS = ["Kerkstraat", "Stationsstraat", "Marktplein", "Meensesteenweg", "Kortrijkstraat",
-           "Leiestraat", "Molenstraat", "Dorpsstraat", "Nieuwstraat", "Gentsesteenweg"]
+FIRST_F = [
+    "Els",
+    "Sofie",
+    "Lotte",
+    "Marie",
+    "Fatima",
+    "Nadia",
+    "Ann",
+    "Katrien",
+    "Lieve",
+    "Amina",
+    "Julie",
+    "Emma",
+    "Hanne",
+    "Sarah",
+    "Nathalie",
+    "Chantal",
+    "Inge",
+    "Leen",
+]
+FIRST_M = [
+    "Jan",
+    "Pieter",
+    "Karim",
+    "Tom",
+    "Koen",
+    "Mohamed",
+    "Dirk",
+    "Bart",
+    "Wim",
+    "Yusuf",
+    "Stijn",
+    "Luc",
+    "Filip",
+    "Kevin",
+    "Jonas",
+    "Ahmed",
+    "Geert",
+    "Rik",
+]
+LAST = [
+    "Declercq",
+    "Vandenbroucke",
+    "Desmet",
+    "Vermeulen",
+    "Maes",
+    "Verhaeghe",
+    "Deprez",
+    "Vanhoutte",
+    "Lambrecht",
+    "Dewaele",
+    "Van den Bossche",
+    "Claeys",
+    "Demeyere",
+    "Ghekiere",
+    "El Amrani",
+    "Yilmaz",
+    "Debaere",
+    "Vandamme",
+    "Callens",
+    "Deleu",
+    "Verschuere",
+    "D'Hondt",
+    "Vanneste",
+    "Bossuyt",
+    "Ollivier",
+    "Degryse",
+    "Lefevere",
+    "Coussens",
+]
+STREETS = [
+    "Kerkstraat",
+    "Stationsstraat",
+    "Marktplein",
+    "Meensesteenweg",
+    "Kortrijkstraat",
+    "Leiestraat",
+    "Molenstraat",
+    "Dorpsstraat",
+    "Nieuwstraat",
+    "Gentsesteenweg",
+]
 
 
 def demo_insz(birth: dt.date, serial: int) -> str:
@@ -138,7 +213,8 @@ def build_reference(rng: random.Random) -> dict:
             if food_count == 45:
                 break
             Organisation.objects.get_or_create(
-                name=f"{prefix} {name}", municipality=municipalities[name],
+                name=f"{prefix} {name}",
+                municipality=municipalities[name],
                 defaults={"kind": OrganisationKind.FOOD_ORGANISATION},
             )
             food_count += 1
@@ -156,8 +232,11 @@ def _user(username: str, first_name: str, last_name: str = "Demo"):
 
 
 def _membership(user, role: str, unit) -> Membership:
-    kwargs = {"organisation": unit, "team": None} if isinstance(unit, Organisation) else {
-        "organisation": None, "team": unit}
+    kwargs = (
+        {"organisation": unit, "team": None}
+        if isinstance(unit, Organisation)
+        else {"organisation": None, "team": unit}
+    )
     membership, _created = Membership.objects.get_or_create(
         user=user, role=role, **kwargs, defaults={"valid_from": dt.date(2018, 1, 1)}
     )
@@ -174,11 +253,17 @@ def build_users() -> list[tuple[str, str]]:
     # One social worker per OCMW (the demo persons are registered by them).
     for ocmw in Organisation.objects.filter(kind=OrganisationKind.OCMW):
         slug = ocmw.municipality.name.lower().replace("-", "")
-        _membership(_user(f"mw.{slug}", "Maatschappelijk werker", ocmw.municipality.name),
-                    Role.SOCIAL_WORKER, ocmw)
+        _membership(
+            _user(f"mw.{slug}", "Maatschappelijk werker", ocmw.municipality.name),
+            Role.SOCIAL_WORKER,
+            ocmw,
+        )
     # Lies of the meldpunt also works for the CAW: a user in an organisation and a team.
-    _membership(get_user_model().objects.get(username="lies.meldpunt"), Role.SOCIAL_WORKER,
-                _unit("organisation:CAW Zuid-West-Vlaanderen"))
+    _membership(
+        get_user_model().objects.get(username="lies.meldpunt"),
+        Role.SOCIAL_WORKER,
+        _unit("organisation:CAW Zuid-West-Vlaanderen"),
+    )
     return logins
 
 
@@ -195,8 +280,12 @@ def build_persons(rng: random.Random, seed: int, count: int = 200, progress=True
         size = min(rng.choice([1, 1, 1, 2, 2, 3, 4, 5]), count - made)
         municipality = rng.choice(list(Municipality.objects.order_by("name")))
         ocmw = Organisation.objects.get(kind=OrganisationKind.OCMW, municipality=municipality)
-        worker = Membership.objects.filter(organisation=ocmw, role=Role.SOCIAL_WORKER).select_related(
-            "user").order_by("pk").first()
+        worker = (
+            Membership.objects.filter(organisation=ocmw, role=Role.SOCIAL_WORKER)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
         last = rng.choice(LAST)
         street, number = rng.choice(STREETS), str(rng.randint(1, 180))
         section = rng.choice(list(municipality.sections.all()))
@@ -204,9 +293,11 @@ def build_persons(rng: random.Random, seed: int, count: int = 200, progress=True
         for position in range(size):
             serial += 1
             adult = position < (2 if size > 2 else size)
-            birth = dt.date(rng.randint(1950, 2000), rng.randint(1, 12), rng.randint(1, 28)) \
-                if adult else dt.date(rng.randint(2005, 2018), rng.randint(1, 12),
-                                      rng.randint(1, 28))
+            birth = (
+                dt.date(rng.randint(1950, 2000), rng.randint(1, 12), rng.randint(1, 28))
+                if adult
+                else dt.date(rng.randint(2005, 2018), rng.randint(1, 12), rng.randint(1, 28))
+            )
             female = rng.random() < 0.55
             first = rng.choice(FIRST_F if female else FIRST_M)
             key = f"{seed}-{household_no}-{position}"
@@ -225,7 +316,9 @@ def build_persons(rng: random.Random, seed: int, count: int = 200, progress=True
         for person, adult in members[1:]:
             if not person.household_links.exists():
                 services.household_add_member(
-                    actor=worker.user, person=head, member=person,
+                    actor=worker.user,
+                    person=head,
+                    member=person,
                     relation=Relation.PARTNER if adult else Relation.CHILD,
                 )
         _demo_relations(rng, head, worker, caw, meldpunt, woonclub, programmes)
@@ -259,11 +352,16 @@ def _demo_relations(rng, head, worker, caw, meldpunt, woonclub, programmes) -> N
     if head.referrals.exists() or head.notes.exists():
         return  # built on an earlier run (the draws above keep the sequence the same)
     if roll < 0.25:
-        receiver, programme = (caw, programmes["caw"]) if to_caw else (
-            woonclub, programmes["woonclub"])
+        receiver, programme = (
+            (caw, programmes["caw"]) if to_caw else (woonclub, programmes["woonclub"])
+        )
         consent = services.consent_record(
-            actor=worker.user, membership=worker, person=head, purpose=programme,
-            recipient=receiver, categories=["basic", "contact", "social", "housing"],
+            actor=worker.user,
+            membership=worker,
+            person=head,
+            purpose=programme,
+            recipient=receiver,
+            categories=["basic", "contact", "social", "housing"],
         )
         services.referral_create(
             actor=worker.user, membership=worker, person=head, receiver=receiver,
@@ -279,8 +377,13 @@ def _demo_relations(rng, head, worker, caw, meldpunt, woonclub, programmes) -> N
             categories=["basic", "contact", "housing", "social"],
         )  # fmt: skip
     if with_note:
-        services.note_create(actor=worker.user, membership=worker, person=head,
-                             category="social", text="Eerste gesprek op het sociaal huis.")
+        services.note_create(
+            actor=worker.user,
+            membership=worker,
+            person=head,
+            category="social",
+            text="Eerste gesprek op het sociaal huis.",
+        )
 
 
 STORY = {
@@ -313,12 +416,20 @@ def build_story() -> None:
                 )  # fmt: skip
 
 
+def logins() -> list[tuple[str, str]]:
+    """One demo login per role (those that exist in this database)."""
+    existing = set(get_user_model().objects.values_list("username", flat=True))
+    found = [(u, Role(r).label) for u, _n, r, _unit in DEMO_USERS if u in existing]
+    if "burger" in existing:
+        found.append(("burger", "burger (eigen gegevens)"))
+    return found
+
+
 def build(seed: int = 1, progress: bool = True) -> list[tuple[str, str]]:
     rng = random.Random(seed)
     build_reference(rng)
-    logins = build_users()
+    build_users()
     build_story()
     with transaction.atomic():
         build_persons(rng, seed, progress=progress)
-    logins.append(("burger", "burger (eigen gegevens)"))
-    return logins
+    return logins()

@@ -24,7 +24,9 @@ class DateField(forms.DateField):
 
 
 def unit_choices() -> list[tuple[str, str]]:
-    organisations = [(f"organisation:{o.pk}", o.name) for o in Organisation.objects.order_by("name")]
+    organisations = [
+        (f"organisation:{o.pk}", o.name) for o in Organisation.objects.order_by("name")
+    ]
     teams = [(f"team:{t.pk}", t.name) for t in Team.objects.order_by("name")]
     return [("", "—"), (_("Regionale teams"), teams), (_("Organisaties"), organisations)]
 
@@ -87,7 +89,9 @@ class PersonSearchForm(forms.Form):
 class PersonForm(forms.ModelForm):
     birth_date = DateField(label=_("Geboortedatum"), required=False)
     insz = forms.CharField(
-        label=_("Rijksregisternummer"), required=False, max_length=20,
+        label=_("Rijksregisternummer"),
+        required=False,
+        max_length=20,
         help_text=_("Rijksregister- of BIS-nummer. Bij wijzigen: leeg laten om te behouden."),
     )
 
@@ -121,7 +125,8 @@ class PersonCreateForm(MembershipChoiceMixin, PersonForm):
                  (LegalBasis.VITAL_INTEREST, LegalBasis.VITAL_INTEREST.label)],
     )  # fmt: skip
     basis_note = forms.CharField(
-        label=_("Toelichting rechtsgrond"), widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Toelichting rechtsgrond"),
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Bijvoorbeeld: maatschappelijke dienstverlening (OCMW-wet art. 1)."),
     )
 
@@ -136,15 +141,20 @@ class ReferralForm(MembershipChoiceMixin, forms.Form):
     reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}))
     legal_basis = forms.ChoiceField(label=_("Rechtsgrond"), choices=LegalBasis.choices)
     consent = forms.ModelChoiceField(
-        label=_("Toestemming"), queryset=Consent.objects.none(), required=False,
+        label=_("Toestemming"),
+        queryset=Consent.objects.none(),
+        required=False,
         help_text=_("Verplicht bij rechtsgrond 'toestemming'."),
     )
     justification = forms.CharField(
-        label=_("Verantwoording"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Verantwoording"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Verplicht zonder toestemming: welke opdracht of welk vitaal belang."),
     )
     categories = forms.MultipleChoiceField(
-        label=_("Gedeelde gegevens"), choices=DataCategory.choices,
+        label=_("Gedeelde gegevens"),
+        choices=DataCategory.choices,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -167,7 +177,8 @@ class ConsentForm(MembershipChoiceMixin, forms.Form):
     purpose = forms.ModelChoiceField(label=_("Doel"), queryset=Programme.objects.all())
     recipient = forms.ChoiceField(label=_("Ontvanger"))
     categories = forms.MultipleChoiceField(
-        label=_("Gegevenscategorieën"), choices=DataCategory.choices,
+        label=_("Gegevenscategorieën"),
+        choices=DataCategory.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     given_by_guardian = forms.BooleanField(
@@ -211,8 +222,10 @@ class ReasonForm(forms.Form):
 
 class ReferralAnswerForm(forms.Form):
     accept = forms.TypedChoiceField(
-        label=_("Antwoord"), coerce=lambda v: v == "ja",
-        choices=[("ja", _("Aanvaarden")), ("nee", _("Weigeren"))], widget=forms.RadioSelect,
+        label=_("Antwoord"),
+        coerce=lambda v: v == "ja",
+        choices=[("ja", _("Aanvaarden")), ("nee", _("Weigeren"))],
+        widget=forms.RadioSelect,
     )
     answer_note = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})

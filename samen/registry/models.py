@@ -63,7 +63,9 @@ class Municipality(models.Model):
 class Section(models.Model):
     """A deelgemeente. Section and postcode are separate: 8501 is Bissegem and Heule."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="sections")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="sections"
+    )
     name = models.CharField(_("deelgemeente"), max_length=60)
     postcode = models.CharField(_("postcode"), max_length=4, db_index=True)
 
@@ -413,7 +415,9 @@ class Consent(UnitMixin, models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     purpose = models.ForeignKey(Programme, on_delete=models.PROTECT, verbose_name=_("doel"))
     recipient_organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -434,7 +438,8 @@ class Consent(UnitMixin, models.Model):
     )
 
     IMMUTABLE = (
-        "person_id", "organisation_id", "team_id", "purpose_id", "recipient_organisation_id", "recipient_team_id",
+        "person_id", "organisation_id", "team_id", "purpose_id",
+        "recipient_organisation_id", "recipient_team_id",
         "categories", "given_by_guardian", "guardian_name", "given_at", "recorded_by_id",
     )  # fmt: skip
 
@@ -468,7 +473,9 @@ class Consent(UnitMixin, models.Model):
             before = Consent.objects.get(pk=self.pk)
             changed = [f for f in self.IMMUTABLE if getattr(before, f) != getattr(self, f)]
             if changed or before.withdrawn_at is not None:
-                raise ValidationError(_("Een toestemming wordt nooit gewijzigd, enkel ingetrokken."))
+                raise ValidationError(
+                    _("Een toestemming wordt nooit gewijzigd, enkel ingetrokken.")
+                )
         super().save(*args, **kwargs)
 
 
@@ -495,7 +502,9 @@ class Referral(UnitMixin, models.Model):
     to_organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    to_team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    to_team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     reason = models.TextField(_("reden"))
     legal_basis = models.CharField(_("rechtsgrond"), max_length=20, choices=LegalBasis.choices)
     consent = models.ForeignKey(
@@ -507,7 +516,9 @@ class Referral(UnitMixin, models.Model):
         max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.SENT
     )
     sent_at = models.DateTimeField(default=timezone.now)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     answered_at = models.DateTimeField(null=True, blank=True)
     answer_note = models.TextField(_("toelichting"), blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
@@ -594,7 +605,9 @@ class PersonMerge(models.Model):
     kept = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_kept")
     merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_merged")
     merged_at = models.DateTimeField(default=timezone.now)
-    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     moved = models.JSONField()  # {"enrolment": [ids], ...}: exactly what undo moves back
     undone_at = models.DateTimeField(null=True, blank=True)
     undone_by = models.ForeignKey(

@@ -13,7 +13,7 @@ def municipality_rows(path: Path = MUNICIPALITIES_CSV) -> list[dict]:
         return list(csv.DictReader(handle, delimiter=";"))
 
 
-def load_municipalities(Municipality, Section) -> None:  # noqa: N803 (historical models)
+def load_municipalities(Municipality, Section) -> None:
     for row in municipality_rows():
         if row["lat"]:
             Municipality.objects.update_or_create(
@@ -29,7 +29,7 @@ def load_municipalities(Municipality, Section) -> None:  # noqa: N803 (historica
         )  # fmt: skip
 
 
-SA = "basic contact identity social financial housing health".split()
+SA = ["basic", "contact", "identity", "social", "financial", "housing", "health"]
 PROGRAMMES = [
     # code, name, purpose, legal basis, categories, sensitive category, retention, controller
     ("social_assistance", "Maatschappelijke dienstverlening (OCMW)",
@@ -39,7 +39,7 @@ PROGRAMMES = [
     ("caw", "Algemeen welzijnswerk (CAW)",
      "Onthaal, begeleiding en opvang door het CAW.",
      "Wettelijke opdracht: decreet algemeen welzijnswerk van 8 mei 2009; toestemming.",
-     SA + ["psychiatric", "addiction"], "social", 10, "CAW Zuid-West-Vlaanderen"),
+     [*SA, "psychiatric", "addiction"], "social", 10, "CAW Zuid-West-Vlaanderen"),
     ("biz", "Budget In Zicht", "Schuldpreventie, budgetbegeleiding en groepswerk.",
      "Wettelijke opdracht (OCMW) en toestemming.",
      ["basic", "contact", "social", "financial"], "financial", 5, "W13 en de OCMW's"),
@@ -48,7 +48,8 @@ PROGRAMMES = [
      ["basic", "social"], "social", 2, "W13"),
     ("energy", "Energiehuis", "Energieleningen en rollend fonds voor noodkopers.",
      "Wettelijke opdracht: Energiebesluit (energiehuizen); overeenkomst met de ontlener.",
-     ["basic", "contact", "identity", "financial", "housing"], "financial", 10, "W13 (Energiehuis)"),
+     ["basic", "contact", "identity", "financial", "housing"], "financial", 10,
+     "W13 (Energiehuis)"),
     ("kracht_wonen", "Kracht.Wonen", "Regionaal meldpunt en woningpool voor langdurig thuislozen.",
      "Wettelijke opdracht (OCMW, CAW); toestemming; vitaal belang.",
      ["basic", "contact", "identity", "social", "housing", "health", "psychiatric", "addiction"],
@@ -82,7 +83,7 @@ PROGRAMMES = [
 ]  # fmt: skip
 
 
-def load_programmes(Programme) -> None:  # noqa: N803
+def load_programmes(Programme) -> None:
     for code, name, purpose, basis, categories, sensitive, years, controller in PROGRAMMES:
         Programme.objects.update_or_create(
             code=code,

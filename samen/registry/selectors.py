@@ -31,8 +31,9 @@ from samen.registry.normalise import fold
 SEARCH_LIMIT = 50
 
 
-def persons_search(user, *, name: str = "", birth_date: dt.date | None = None,
-                   insz: str = "", purpose: str) -> list[Person]:
+def persons_search(
+    user, *, name: str = "", birth_date: dt.date | None = None, insz: str = "", purpose: str
+) -> list[Person]:
     """Search within the user's scope. One audit entry: the criteria used (not their
     values) and the ids found."""
     persons = policy.scope_persons(user, Person.objects.all())
@@ -46,17 +47,23 @@ def persons_search(user, *, name: str = "", birth_date: dt.date | None = None,
         persons = persons.filter(birth_date=birth_date)
     found = list(persons.select_related("municipality")[:SEARCH_LIMIT])
     criteria = [k for k, v in (("name", name), ("birth_date", birth_date), ("insz", insz)) if v]
-    audit.record(user, "search", purpose=purpose,
-                 detail={"criteria": criteria, "found": [p.pk for p in found]})
+    audit.record(
+        user,
+        "search",
+        purpose=purpose,
+        detail={"criteria": criteria, "found": [p.pk for p in found]},
+    )
     return found
 
 
 def person_get(user, pk: int) -> tuple[Person, PersonAccess]:
     """The person and what the user may see of them, or 404 (never 403: a file outside
     one's scope does not exist for that user)."""
-    person = Person.objects.select_related(
-        "municipality", "reference_organisation", "merged_into"
-    ).filter(pk=pk).first()
+    person = (
+        Person.objects.select_related("municipality", "reference_organisation", "merged_into")
+        .filter(pk=pk)
+        .first()
+    )
     if person is None:
         raise Http404
     access = policy.person_access(user, person)
@@ -85,8 +92,14 @@ class PersonFile:
 
 def person_file(user, pk: int, *, purpose: str = "") -> PersonFile:
     person, access = person_get(user, pk)
-    audit.record(user, "view", person, purpose=purpose or "dossier", membership=access.membership,
-                 detail={"via": access.reasons[:5]})
+    audit.record(
+        user,
+        "view",
+        person,
+        purpose=purpose or "dossier",
+        membership=access.membership,
+        detail={"via": access.reason_ids[:5]},
+    )
     return PersonFile(
         person=person,
         access=access,
@@ -95,9 +108,12 @@ def person_file(user, pk: int, *, purpose: str = "") -> PersonFile:
         referrals=_referrals(person, access),
         consents=_consents(person, access),
         notes=list(
-            Note.objects.filter(person=person).filter(access.note_filter)
+            Note.objects.filter(person=person)
+            .filter(access.note_filter)
             .select_related("organisation", "team", "author")
-        ) if not access.own else [],
+        )
+        if not access.own
+        else [],
         revisions=list(person.revisions.all()[:20]) if access.sees("basic") else [],
         merges=list(PersonMerge.objects.filter(kept=person).select_related("merged")),
     )
@@ -108,8 +124,9 @@ def household_of(person: Person) -> list[HouseholdMember]:
     if not link:
         return []
     return list(
-        HouseholdMember.objects.filter(household_id=link.household_id, end_date__isnull=True)
-        .select_related("person")
+        HouseholdMember.objects.filter(
+            household_id=link.household_id, end_date__isnull=True
+        ).select_related("person")
     )
 
 
@@ -121,7 +138,9 @@ def _enrolments(person: Person, access: PersonAccess) -> list[Enrolment]:
         return list(enrolments)
     # Another unit's enrolment shows only when its programme's category is granted.
     return list(
-        enrolments.filter(access.unit_filter | Q(programme__sensitive_category__in=access.categories))
+        enrolments.filter(
+            access.unit_filter | Q(programme__sensitive_category__in=access.categories)
+        )
     )
 
 
@@ -176,7 +195,8 @@ def recent_persons(user, limit: int = 10) -> list[Person]:
     """Files this user opened lately (from the audit trail: ids only, re-scoped)."""
     ids = list(
         AuditEntry.objects.filter(user_id=user.pk, action="view", person_id__isnull=False)
-        .order_by("-seq").values_list("person_id", flat=True)[:100]
+        .order_by("-seq")
+        .values_list("person_id", flat=True)[:100]
     )
     ordered = list(dict.fromkeys(ids))[:limit]
     persons = {p.pk: p for p in policy.scope_persons(user, Person.objects.filter(pk__in=ordered))}
@@ -187,8 +207,20 @@ def person_export(user, pk: int) -> dict:
     """Everything held on one person (GDPR art. 15), as one JSON-ready bundle."""
     person, access = person_get(user, pk)
     audit.record(user, "export", person, purpose="gdpr", membership=access.membership)
-    fields = ("first_name", "last_name", "birth_date", "sex", "language", "phone", "email",
-              "address_kind", "street", "house_number", "postcode", "city")
+    fields = (
+        "first_name",
+        "last_name",
+        "birth_date",
+        "sex",
+        "language",
+        "phone",
+        "email",
+        "address_kind",
+        "street",
+        "house_number",
+        "postcode",
+        "city",
+    )
     return {
         "persoon": {
             **{f: _json(getattr(person, f)) for f in fields},
@@ -259,8 +291,12 @@ def possible_duplicates(user) -> list[list[Person]]:
             .select_related("municipality").order_by("pk")
         ))  # fmt: skip
     if result:
-        audit.record(user, "duplicates_list", purpose="registerbeheer",
-                     detail={"groups": [[p.pk for p in g] for g in result]})
+        audit.record(
+            user,
+            "duplicates_list",
+            purpose="registerbeheer",
+            detail={"groups": [[p.pk for p in g] for g in result]},
+        )
     return result
 
 
@@ -279,7 +315,8 @@ def programmes() -> QuerySet[Programme]:
 def organisation_members(organisation: Organisation) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(organisation=organisation)
-        .select_related("user").order_by("user__last_name", "user__username")
+        .select_related("user")
+        .order_by("user__last_name", "user__username")
     )
 
 

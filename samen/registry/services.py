@@ -111,7 +111,7 @@ def person_create(
         compact = insz_codec.validate(insz)
         existing = Person.objects.filter(insz_hash=insz_codec.keyed_hash(compact)).first()
         if existing:
-            raise KnownInRegion((existing.merged_into_id or existing.pk))
+            raise KnownInRegion(existing.merged_into_id or existing.pk)
         person.set_insz(compact)
     person.full_clean()
     person.save()
@@ -124,8 +124,9 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, actor, person: Person, data: dict, insz: str | None = None,
-                  purpose: str = "") -> Person:
+def person_update(
+    *, actor, person: Person, data: dict, insz: str | None = None, purpose: str = ""
+) -> Person:
     """Rectification: the change and its history (old → new) in one step."""
     person = Person.objects.select_for_update().get(pk=person.pk)
     _ensure_not_restricted(person)
@@ -210,8 +211,9 @@ def enrolment_create(
     )  # fmt: skip
     enrolment.full_clean()
     enrolment.save()
-    audit.record(actor, "create", enrolment, purpose=purpose or programme.code,
-                 membership=membership)
+    audit.record(
+        actor, "create", enrolment, purpose=purpose or programme.code, membership=membership
+    )
     return enrolment
 
 
@@ -334,8 +336,13 @@ def referral_answer(*, actor, referral: Referral, accept: bool, note: str = "") 
     referral.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.REFUSED
     referral.answered_at, referral.answer_note = timezone.now(), note
     referral.save()
-    audit.record(actor, "referral_accepted" if accept else "referral_refused", referral,
-                 purpose=referral.programme.code, membership=member)
+    audit.record(
+        actor,
+        "referral_accepted" if accept else "referral_refused",
+        referral,
+        purpose=referral.programme.code,
+        membership=member,
+    )
     notification_send(
         users=[referral.sent_by],
         kind="referral_answered",
@@ -371,14 +378,16 @@ def _referral_end(actor, referral: Referral, status: str, note: str) -> Referral
 
 
 @transaction.atomic
-def note_create(*, actor, membership: Membership, person: Person, category: str, text: str,
-                purpose: str = "") -> Note:
+def note_create(
+    *, actor, membership: Membership, person: Person, category: str, text: str, purpose: str = ""
+) -> Note:
     _ensure_file_member(actor, membership)
     _ensure_not_restricted(person)
     if category not in rules.ROLE_CATEGORIES.get(membership.role, ()):
         raise ValidationError({"category": _("Jouw rol mag deze categorie niet gebruiken.")})
-    note = Note(person=person, category=category, text=text, author=actor,
-                **_unit_kwargs(membership.unit))
+    note = Note(
+        person=person, category=category, text=text, author=actor, **_unit_kwargs(membership.unit)
+    )
     note.full_clean()
     note.save()
     audit.record(actor, "create", note, purpose=purpose, membership=membership)
@@ -386,8 +395,9 @@ def note_create(*, actor, membership: Membership, person: Person, category: str,
 
 
 @transaction.atomic
-def household_add_member(*, actor, person: Person, member: Person, relation: str,
-                         head_relation: str = "head") -> Household:
+def household_add_member(
+    *, actor, person: Person, member: Person, relation: str, head_relation: str = "head"
+) -> Household:
     """Put `member` in `person`'s current household (one is made when there is none)."""
     _ensure_not_restricted(person)
     if member.pk == person.pk:
@@ -403,8 +413,9 @@ def household_add_member(*, actor, person: Person, member: Person, relation: str
     membership = HouseholdMember(household=household, person=member, relation=relation)
     membership.full_clean()
     membership.save()
-    audit.record(actor, "household_add", membership, person_id=person.pk,
-                 detail={"member": member.pk})
+    audit.record(
+        actor, "household_add", membership, person_id=person.pk, detail={"member": member.pk}
+    )
     return household
 
 
@@ -483,8 +494,9 @@ def person_merge_undo(*, actor, merge: PersonMerge) -> PersonMerge:
     Person.objects.filter(pk=merge.merged_id).update(merged_into=None)
     merge.undone_at, merge.undone_by = timezone.now(), actor
     merge.save(update_fields=["undone_at", "undone_by"])
-    audit.record(actor, "merge_undo", merge, person_id=merge.kept_id,
-                 detail={"merged": merge.merged_id})
+    audit.record(
+        actor, "merge_undo", merge, person_id=merge.kept_id, detail={"merged": merge.merged_id}
+    )
     return merge
 
 
@@ -509,8 +521,9 @@ def referral_request(*, actor, membership: Membership, person_id: int) -> int:
             url=url,
         )  # fmt: skip
     person = Person.objects.get(pk=person_id)
-    audit.record(actor, "referral_requested", person, membership=membership,
-                 detail={"holders": len(holders)})
+    audit.record(
+        actor, "referral_requested", person, membership=membership, detail={"holders": len(holders)}
+    )
     return len(holders)
 
 
@@ -519,28 +532,46 @@ def referral_request(*, actor, membership: Membership, person_id: int) -> int:
 
 def _admin_membership(actor, organisation) -> Membership:
     for member in policy.memberships(actor):
-        if member.role in rules.MANAGE_OWN_ORGANISATION and member.organisation_id == organisation.pk:
+        if (
+            member.role in rules.MANAGE_OWN_ORGANISATION
+            and member.organisation_id == organisation.pk
+        ):
             return member
     raise PermissionDenied
 
 
 @transaction.atomic
-def organisation_user_create(*, actor, organisation, username: str, first_name: str,
-                             last_name: str, email: str, role: str, password: str):
+def organisation_user_create(
+    *,
+    actor,
+    organisation,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    password: str,
+):
     """A new user with one membership, in the administrator's own organisation only."""
     from django.contrib.auth import get_user_model
 
     admin = _admin_membership(actor, organisation)
-    user = get_user_model()(username=username, first_name=first_name, last_name=last_name,
-                            email=email)
+    user = get_user_model()(
+        username=username, first_name=first_name, last_name=last_name, email=email
+    )
     user.set_password(password)
     user.full_clean()
     user.save()
     membership = Membership(user=user, organisation=organisation, role=role)
     membership.full_clean()
     membership.save()
-    audit.record(actor, "membership_create", membership, membership=admin,
-                 detail={"user": user.pk, "role": role})
+    audit.record(
+        actor,
+        "membership_create",
+        membership,
+        membership=admin,
+        detail={"user": user.pk, "role": role},
+    )
     return user
 
 
@@ -553,8 +584,9 @@ def membership_end(*, actor, membership: Membership) -> Membership:
     membership.valid_to = timezone.localdate()
     membership.full_clean()
     membership.save()
-    audit.record(actor, "membership_end", membership, membership=admin,
-                 detail={"user": membership.user_id})
+    audit.record(
+        actor, "membership_end", membership, membership=admin, detail={"user": membership.user_id}
+    )
     return membership
 
 
@@ -562,8 +594,9 @@ def membership_end(*, actor, membership: Membership) -> Membership:
 
 
 @transaction.atomic
-def person_import_save(*, actor, person: Person | None, data: dict, insz: str = "",
-                       purpose: str = "import") -> tuple[Person, bool, dict | None]:
+def person_import_save(
+    *, actor, person: Person | None, data: dict, insz: str = "", purpose: str = "import"
+) -> tuple[Person, bool, dict | None]:
     """Create a person from an import row, or fill the blanks of an existing one (an
     import never overwrites what a worker recorded). Returns (person, created, before)."""
     if person is None:
@@ -578,8 +611,9 @@ def person_import_save(*, actor, person: Person | None, data: dict, insz: str = 
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = {name: _plain(getattr(person, name)) for name in PERSON_FIELDS}
     before["insz_encrypted"], before["insz_hash"] = person.insz_encrypted, person.insz_hash
-    blanks = {k: v for k, v in data.items()
-              if v not in ("", None) and getattr(person, k) in ("", None)}
+    blanks = {
+        k: v for k, v in data.items() if v not in ("", None) and getattr(person, k) in ("", None)
+    }
     if insz and not person.insz_hash:
         person.set_insz(insz)
     if not blanks and person.insz_hash == before["insz_hash"]:
@@ -610,8 +644,9 @@ def person_import_restore(*, actor, person_id: int, before: dict) -> None:
 
 
 @transaction.atomic
-def consent_import(*, actor, membership: Membership, person: Person, purpose: Programme,
-                   given_at: dt.datetime) -> Consent:
+def consent_import(
+    *, actor, membership: Membership, person: Person, purpose: Programme, given_at: dt.datetime
+) -> Consent:
     """A consent recorded on paper and kept in the programme's register."""
     consent = Consent(
         person=person, purpose=purpose, categories=sorted(purpose.categories), recorded_by=actor,
@@ -652,5 +687,6 @@ def record_delete(*, actor, obj) -> None:
             % {"obj": obj._meta.verbose_name}
         ) from exc
     if person_id:
-        audit.record(actor, "import_undo", person_id=person_id, purpose="import",
-                      detail={"deleted": label})
+        audit.record(
+            actor, "import_undo", person_id=person_id, purpose="import", detail={"deleted": label}
+        )

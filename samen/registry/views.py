@@ -39,10 +39,20 @@ def person_search(request: HttpRequest) -> HttpResponse:
             birth_date=form.cleaned_data["birth_date"], insz=form.cleaned_data["insz"],
             purpose=form.cleaned_data["purpose"],
         )  # fmt: skip
-    template = "registry/_search_results.html" if request.headers.get("HX-Request") else "registry/person_search.html"
-    return render(request, template, {"form": form, "results": results,
-                                      "can_break_glass": policy.has_role(request.user,
-                                                                         rules.BREAK_GLASS)})
+    template = (
+        "registry/_search_results.html"
+        if request.headers.get("HX-Request")
+        else "registry/person_search.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "results": results,
+            "can_break_glass": policy.has_role(request.user, rules.BREAK_GLASS),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -113,8 +123,12 @@ def person_known_request(request: HttpRequest) -> HttpResponse:
 def person_known_enrol(request: HttpRequest) -> HttpResponse:
     form = forms.KnownEnrolForm(request.POST, user=request.user)
     if not form.is_valid():
-        return render(request, "registry/known_in_region.html",
-                      {"enrol_form": form, "request_form": None}, status=400)
+        return render(
+            request,
+            "registry/known_in_region.html",
+            {"enrol_form": form, "request_form": None},
+            status=400,
+        )
     person_id = _known_person_id(request, form.cleaned_data["token"])
     person = get_object_or_404(Person, pk=person_id)
     if person.enrolments.filter(status="active").exists():
@@ -132,8 +146,11 @@ def person_known_enrol(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.person_file(request.user, pk, purpose=request.GET.get("doel", ""))
     can_work = bool(policy.file_memberships(request.user)) and not file.access.own
+    mine = {(m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)}
+    receiving = {r.pk for r in file.referrals if (r.to_organisation_id, r.to_team_id) in mine}
     return render(request, "registry/person_detail.html", {
         "file": file, "person": file.person, "access": file.access, "can_work": can_work,
+        "receiving": receiving,
         "note_form": forms.NoteForm(user=request.user) if can_work else None,
         "answer_form": forms.ReferralAnswerForm(),
     })  # fmt: skip
@@ -164,7 +181,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @role_required(PERSON_READERS)
 def person_export(request: HttpRequest, pk: int) -> HttpResponse:
-    person, access = selectors.person_get(request.user, pk)
+    access = selectors.person_get(request.user, pk)[1]
     if not (access.own or access.sees("identity")):
         raise PermissionDenied
     bundle = selectors.person_export(request.user, pk)
@@ -185,8 +202,9 @@ def person_restrict(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("person_detail", pk)
     form = forms.ReasonForm(request.POST)
     if form.is_valid():
-        services.person_restrict(actor=request.user, person=person,
-                                 reason=form.cleaned_data["reason"])
+        services.person_restrict(
+            actor=request.user, person=person, reason=form.cleaned_data["reason"]
+        )
         messages.success(request, _("De verwerking is beperkt."))
     else:
         messages.error(request, _("Reden: geef de reden van de beperking."))
@@ -201,9 +219,12 @@ def household_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.HouseholdMemberForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         try:
-            services.household_add_member(actor=request.user, person=person,
-                                          member=form.cleaned_data["member"],
-                                          relation=form.cleaned_data["relation"])
+            services.household_add_member(
+                actor=request.user,
+                person=person,
+                member=form.cleaned_data["member"],
+                relation=form.cleaned_data["relation"],
+            )
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -252,9 +273,12 @@ def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Antwoord: kies aanvaarden of weigeren."))
         return redirect("person_detail", referral.person_id)
     try:
-        services.referral_answer(actor=request.user, referral=referral,
-                                 accept=form.cleaned_data["accept"],
-                                 note=form.cleaned_data["answer_note"])
+        services.referral_answer(
+            actor=request.user,
+            referral=referral,
+            accept=form.cleaned_data["accept"],
+            note=form.cleaned_data["answer_note"],
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("person_detail", referral.person_id)
@@ -303,8 +327,10 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     consent = get_object_or_404(Consent, pk=pk)
     person, access = selectors.person_get(request.user, consent.person_id)
     mine = {(m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)}
-    parties = {(consent.organisation_id, consent.team_id),
-               (consent.recipient_organisation_id, consent.recipient_team_id)}
+    parties = {
+        (consent.organisation_id, consent.team_id),
+        (consent.recipient_organisation_id, consent.recipient_team_id),
+    }
     if not access.own and not mine & parties:
         raise PermissionDenied
     try:
@@ -323,9 +349,13 @@ def note_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.NoteForm(request.POST, user=request.user)
     if form.is_valid():
         try:
-            services.note_create(actor=request.user, membership=form.cleaned_data["membership"],
-                                 person=person, category=form.cleaned_data["category"],
-                                 text=form.cleaned_data["text"])
+            services.note_create(
+                actor=request.user,
+                membership=form.cleaned_data["membership"],
+                person=person,
+                category=form.cleaned_data["category"],
+                text=form.cleaned_data["text"],
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
@@ -376,5 +406,8 @@ def merge_undo(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @role_required(rules.STAFF)
 def processing_register(request: HttpRequest) -> HttpResponse:
-    return render(request, "registry/processing_register.html",
-                  {"programmes": Programme.objects.order_by("name")})
+    return render(
+        request,
+        "registry/processing_register.html",
+        {"programmes": Programme.objects.order_by("name")},
+    )

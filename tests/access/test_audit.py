@@ -105,14 +105,18 @@ def test_a_change_that_is_rolled_back_leaves_no_entry(world):
 
     before = AuditEntry.objects.count()
     with pytest.raises(ValidationError):
-        services.person_update(actor=user_of("worker_kortrijk"), person=world.person_kortrijk,
-                               data={"email": "geen-adres"})
+        services.person_update(
+            actor=user_of("worker_kortrijk"),
+            person=world.person_kortrijk,
+            data={"email": "geen-adres"},
+        )
     assert AuditEntry.objects.count() == before
 
 
 def test_a_denied_request_records_nothing_about_the_person(world, persona_client):
     before = AuditEntry.objects.count()
     response = persona_client("worker_menen").get(
-        reverse("person_detail", args=[world.person_kortrijk.pk]))
+        reverse("person_detail", args=[world.person_kortrijk.pk])
+    )
     assert response.status_code == 404
     assert AuditEntry.objects.count() == before

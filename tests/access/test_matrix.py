@@ -51,14 +51,22 @@ def _notification(world):
 def _glass(world):
     from django.utils import timezone
 
-    return BreakGlass.objects.create(user=user_of("worker_menen"), person=world.person_kortrijk,
-                                     reason="test noodgeval", opened_at=timezone.now(),
-                                     expires_at=timezone.now()).pk
+    return BreakGlass.objects.create(
+        user=user_of("worker_menen"),
+        person=world.person_kortrijk,
+        reason="test noodgeval",
+        opened_at=timezone.now(),
+        expires_at=timezone.now(),
+    ).pk
 
 
 def _merge(world):
-    return PersonMerge.objects.create(kept=world.person_kortrijk, merged=world.person_menen,
-                                      merged_by=user_of("programme_lead"), moved={}).pk
+    return PersonMerge.objects.create(
+        kept=world.person_kortrijk,
+        merged=world.person_menen,
+        merged_by=user_of("programme_lead"),
+        moved={},
+    ).pk
 
 
 def _membership(world):
@@ -99,8 +107,11 @@ MATRIX = {
     "person_merge": ("post", None, expect({"programme_lead"}, 302)),
     "merge_undo": ("post", _merge, expect({"programme_lead"}, 302)),
     "processing_register": ("get", None, expect(STAFF)),
-    "break_glass": ("get", None, expect({"worker_kortrijk", "worker_menen", "worker_caw",
-                                         "meldpunt_member"})),
+    "break_glass": (
+        "get",
+        None,
+        expect({"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member"}),
+    ),
     "dpo_audit": ("get", None, expect({"dpo"})),
     "dpo_break_glass": ("get", None, expect({"dpo"})),
     "dpo_break_glass_review": ("post", _glass, expect({"dpo"}, 302)),
@@ -145,6 +156,9 @@ def test_matrix(name, persona, world, persona_client):
     assert response.status_code == expected, (
         f"{persona} {method.upper()} {url}: {response.status_code}, expected {expected}"
     )
-    if expected == 302 and persona == "anonymous" and name not in {"logout", "set_language",
-                                                                      "login", "healthz"}:
+    if (
+        expected == 302
+        and persona == "anonymous"
+        and name not in {"logout", "set_language", "login", "healthz"}
+    ):
         assert response["Location"].startswith(reverse("login"))

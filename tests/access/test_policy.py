@@ -31,8 +31,17 @@ def visible(persona, person) -> bool:
 
 def test_an_enrolment_opens_the_file_to_its_organisation_only(world):
     assert visible("worker_kortrijk", world.person_kortrijk)
-    for persona in ("worker_menen", "worker_caw", "meldpunt_member", "programme_lead",
-                    "volunteer", "coordinator", "dpo", "org_admin", "food_org"):
+    for persona in (
+        "worker_menen",
+        "worker_caw",
+        "meldpunt_member",
+        "programme_lead",
+        "volunteer",
+        "coordinator",
+        "dpo",
+        "org_admin",
+        "food_org",
+    ):
         assert not visible(persona, world.person_kortrijk), persona
     with pytest.raises(Http404):
         selectors.person_file(user_of("worker_menen"), world.person_kortrijk.pk)
@@ -63,9 +72,14 @@ def test_a_programme_lead_never_sees_health_notes_even_with_access(world):
     lead = membership_of("programme_lead")
     k = membership_of("worker_kortrijk")
     services.referral_create(
-        actor=k.user, membership=k, person=world.person_kortrijk, receiver=lead.team,
-        programme=Programme.objects.get(code="woonclub"), reason="Zoekt woning",
-        legal_basis=LegalBasis.LEGAL_TASK, justification="OCMW-wet art. 57",
+        actor=k.user,
+        membership=k,
+        person=world.person_kortrijk,
+        receiver=lead.team,
+        programme=Programme.objects.get(code="woonclub"),
+        reason="Zoekt woning",
+        legal_basis=LegalBasis.LEGAL_TASK,
+        justification="OCMW-wet art. 57",
         categories=["basic", "social", "health"],
     )
     file = selectors.person_file(lead.user, world.person_kortrijk.pk)
@@ -89,19 +103,24 @@ def test_withdrawing_consent_ends_the_referral_based_access(world):
 def test_withdrawal_does_not_end_the_receivers_own_enrolment_on_its_own_basis(world):
     caw = membership_of("worker_caw")
     services.enrolment_create(
-        actor=caw.user, membership=caw, person=world.person_referred,
-        programme=Programme.objects.get(code="caw"), legal_basis=LegalBasis.LEGAL_TASK,
+        actor=caw.user,
+        membership=caw,
+        person=world.person_referred,
+        programme=Programme.objects.get(code="caw"),
+        legal_basis=LegalBasis.LEGAL_TASK,
         basis_note="Decreet algemeen welzijnswerk",
     )
-    services.consent_withdraw(actor=user_of("worker_kortrijk"),
-                              consent=world.person_referred.consents.get())
+    services.consent_withdraw(
+        actor=user_of("worker_kortrijk"), consent=world.person_referred.consents.get()
+    )
     assert visible("worker_caw", world.person_referred)
 
 
 def test_a_refused_or_closed_referral_no_longer_opens_the_file(world):
     referral = Referral.objects.get(person=world.person_referred)
-    services.referral_answer(actor=user_of("worker_caw"), referral=referral, accept=False,
-                             note="Geen capaciteit")
+    services.referral_answer(
+        actor=user_of("worker_caw"), referral=referral, accept=False, note="Geen capaciteit"
+    )
     assert not visible("worker_caw", world.person_referred)
 
 
@@ -123,25 +142,42 @@ def test_a_referral_on_consent_must_rest_on_a_consent_for_that_receiver(world):
     consent = world.person_referred.consents.get()  # for the CAW
     with pytest.raises(ValidationError) as exc:
         services.referral_create(
-            actor=k.user, membership=k, person=world.person_referred, receiver=world.meldpunt,
-            programme=Programme.objects.get(code="kracht_wonen"), reason="x",
-            legal_basis=LegalBasis.CONSENT, consent=consent, categories=["basic"],
+            actor=k.user,
+            membership=k,
+            person=world.person_referred,
+            receiver=world.meldpunt,
+            programme=Programme.objects.get(code="kracht_wonen"),
+            reason="x",
+            legal_basis=LegalBasis.CONSENT,
+            consent=consent,
+            categories=["basic"],
         )
     assert "ontvanger" in str(exc.value)
     with pytest.raises(ValidationError):  # categories beyond the consent
         services.referral_create(
-            actor=k.user, membership=k, person=world.person_referred, receiver=world.caw,
-            programme=Programme.objects.get(code="caw"), reason="x",
-            legal_basis=LegalBasis.CONSENT, consent=consent, categories=["health"],
+            actor=k.user,
+            membership=k,
+            person=world.person_referred,
+            receiver=world.caw,
+            programme=Programme.objects.get(code="caw"),
+            reason="x",
+            legal_basis=LegalBasis.CONSENT,
+            consent=consent,
+            categories=["health"],
         )
 
 
 def test_a_team_member_sees_a_file_referred_to_the_team_on_a_legal_task(world):
     k = membership_of("worker_kortrijk")
     services.referral_create(
-        actor=k.user, membership=k, person=world.person_kortrijk, receiver=world.meldpunt,
-        programme=Programme.objects.get(code="kracht_wonen"), reason="Langdurig thuisloos",
-        legal_basis=LegalBasis.LEGAL_TASK, justification="OCMW-wet art. 57",
+        actor=k.user,
+        membership=k,
+        person=world.person_kortrijk,
+        receiver=world.meldpunt,
+        programme=Programme.objects.get(code="kracht_wonen"),
+        reason="Langdurig thuisloos",
+        legal_basis=LegalBasis.LEGAL_TASK,
+        justification="OCMW-wet art. 57",
         categories=["basic", "health"],
     )
     file = selectors.person_file(user_of("meldpunt_member"), world.person_kortrijk.pk)
@@ -153,11 +189,14 @@ def test_break_the_glass_opens_the_file_for_a_while_and_lands_on_the_review_list
     with pytest.raises(ValidationError):
         access_services.break_glass_open(actor=menen, person=world.person_kortrijk, reason="kort")
     glass = access_services.break_glass_open(
-        actor=menen, person=world.person_kortrijk, reason="Persoon in crisis aan het loket, "
-        "na de kantooruren."
+        actor=menen,
+        person=world.person_kortrijk,
+        reason="Persoon in crisis aan het loket, na de kantooruren.",
     )
     assert visible("worker_menen", world.person_kortrijk)
-    assert selectors.person_file(user_of("worker_menen"), world.person_kortrijk.pk).access.break_glass
+    assert selectors.person_file(
+        user_of("worker_menen"), world.person_kortrijk.pk
+    ).access.break_glass
     from samen.access import selectors as access_selectors
 
     assert glass in access_selectors.break_glass_to_review()
@@ -168,8 +207,11 @@ def test_break_the_glass_opens_the_file_for_a_while_and_lands_on_the_review_list
 
 def test_a_volunteer_cannot_break_the_glass(world):
     with pytest.raises(PermissionDenied):
-        access_services.break_glass_open(actor=user_of("volunteer"), person=world.person_kortrijk,
-                                         reason="Ik wil dit dossier graag inkijken nu.")
+        access_services.break_glass_open(
+            actor=user_of("volunteer"),
+            person=world.person_kortrijk,
+            reason="Ik wil dit dossier graag inkijken nu.",
+        )
 
 
 def test_a_citizen_sees_their_own_file_and_nobody_elses(world):
@@ -195,6 +237,11 @@ def test_a_closed_enrolment_closes_the_file(world):
 def test_a_note_in_a_category_the_role_may_not_use_is_refused(world):
     lead = membership_of("programme_lead")
     with pytest.raises(ValidationError):
-        services.note_create(actor=lead.user, membership=lead, person=world.person_kortrijk,
-                             category="health", text="x")
+        services.note_create(
+            actor=lead.user,
+            membership=lead,
+            person=world.person_kortrijk,
+            category="health",
+            text="x",
+        )
     assert not Note.objects.filter(text="x").exists()

@@ -23,21 +23,34 @@ pytestmark = pytest.mark.django_db
 
 
 def create_form(**overrides):
-    data = {"first_name": "Jan", "last_name": "Peeters", "birth_date": "03/02/1975",
-            "sex": "m", "language": "nl", "address_kind": "home", "street": "Kerkstraat",
-            "house_number": "5", "postcode": "8500", "city": "Kortrijk",
-            "programme": Programme.objects.get(code="social_assistance").pk,
-            "legal_basis": "legal_task", "basis_note": "OCMW-wet art. 1",
-            "membership": membership_of("worker_kortrijk").pk}
+    data = {
+        "first_name": "Jan",
+        "last_name": "Peeters",
+        "birth_date": "03/02/1975",
+        "sex": "m",
+        "language": "nl",
+        "address_kind": "home",
+        "street": "Kerkstraat",
+        "house_number": "5",
+        "postcode": "8500",
+        "city": "Kortrijk",
+        "programme": Programme.objects.get(code="social_assistance").pk,
+        "legal_basis": "legal_task",
+        "basis_note": "OCMW-wet art. 1",
+        "membership": membership_of("worker_kortrijk").pk,
+    }
     data.update(overrides)
     return data
 
 
-@pytest.mark.parametrize("number", [
-    "85073003328",       # national register number, born in 1985
-    "17051420191",       # born in 2017: checksum with the 2000 rule
-    "85.47.30-003.47",   # BIS number (month + 40), with the usual punctuation
-])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "85073003328",  # national register number, born in 1985
+        "17051420191",  # born in 2017: checksum with the 2000 rule
+        "85.47.30-003.47",  # BIS number (month + 40), with the usual punctuation
+    ],
+)
 def test_valid_insz_numbers(number):
     assert len(insz.validate(number)) == 11
 
@@ -53,8 +66,9 @@ def test_insz_is_encrypted_at_rest_searchable_by_keyed_hash_and_shown_masked(wor
     person = world.person_kortrijk
     number = person.insz
     with connection.cursor() as cursor:
-        cursor.execute("SELECT insz_encrypted, insz_hash FROM registry_person WHERE id = %s",
-                       [person.pk])
+        cursor.execute(
+            "SELECT insz_encrypted, insz_hash FROM registry_person WHERE id = %s", [person.pk]
+        )
         encrypted, digest = cursor.fetchone()
     assert number not in encrypted and number not in digest
     assert person.insz_masked.endswith(number[-2:]) and number[:6] not in person.insz_masked
@@ -62,8 +76,7 @@ def test_insz_is_encrypted_at_rest_searchable_by_keyed_hash_and_shown_masked(wor
     assert found == [person]
 
 
-def test_a_person_created_through_the_page_is_enrolled_in_the_creators_organisation(
-        persona_client):
+def test_a_person_created_through_the_page_is_enrolled_in_the_creators_organisation(persona_client):
     client = persona_client("worker_kortrijk")
     response = client.post(reverse("person_create"), create_form(insz="75020312345"[:0]))
     person = Person.objects.get(first_name="Jan", last_name="Peeters")
@@ -75,8 +88,10 @@ def test_a_person_created_through_the_page_is_enrolled_in_the_creators_organisat
 def test_bad_input_names_the_field_in_dutch_and_saves_nothing(persona_client):
     client = persona_client("worker_kortrijk")
     before = Person.objects.count()
-    response = client.post(reverse("person_create"), create_form(
-        birth_date="31/02/1975", insz="12345678901", email="geen-mail", first_name=""))
+    response = client.post(
+        reverse("person_create"),
+        create_form(birth_date="31/02/1975", insz="12345678901", email="geen-mail", first_name=""),
+    )
     assert response.status_code == 200
     form = response.context["form"]
     assert "Geef een datum als dd/mm/jjjj." in form.errors["birth_date"]
@@ -87,16 +102,23 @@ def test_bad_input_names_the_field_in_dutch_and_saves_nothing(persona_client):
 
 def test_a_future_birth_date_is_refused(persona_client):
     response = persona_client("worker_kortrijk").post(
-        reverse("person_create"), create_form(birth_date="01/01/2999"))
+        reverse("person_create"), create_form(birth_date="01/01/2999")
+    )
     assert "De geboortedatum ligt in de toekomst." in response.context["form"].errors["birth_date"]
 
 
 def test_a_known_insz_creates_no_duplicate_and_reveals_nothing(world, persona_client):
     client = persona_client("worker_menen")
     before = Person.objects.count()
-    response = client.post(reverse("person_create"), create_form(
-        insz=world.person_kortrijk.insz, membership=membership_of("worker_menen").pk,
-        first_name="Elsie", last_name="Anders"))
+    response = client.post(
+        reverse("person_create"),
+        create_form(
+            insz=world.person_kortrijk.insz,
+            membership=membership_of("worker_menen").pk,
+            first_name="Elsie",
+            last_name="Anders",
+        ),
+    )
     assert response.status_code == 409
     assert Person.objects.count() == before
     page = response.content.decode()
@@ -104,35 +126,52 @@ def test_a_known_insz_creates_no_duplicate_and_reveals_nothing(world, persona_cl
         assert secret not in page.split("<main")[1], secret
     # Asking for a referral notifies the holders, still without telling the asker who.
     token = response.context["request_form"].initial["token"]
-    response = client.post(reverse("person_known_request"), {
-        "token": token, "membership": membership_of("worker_menen").pk})
+    response = client.post(
+        reverse("person_known_request"),
+        {"token": token, "membership": membership_of("worker_menen").pk},
+    )
     assert response.status_code == 302
-    assert Notification.objects.filter(user=user_of("worker_kortrijk"),
-                                       kind="referral_requested").exists()
+    assert Notification.objects.filter(
+        user=user_of("worker_kortrijk"), kind="referral_requested"
+    ).exists()
 
 
 def test_a_known_insz_of_a_person_in_scope_opens_the_existing_file(world, persona_client):
     response = persona_client("worker_kortrijk").post(
-        reverse("person_create"), create_form(insz=world.person_kortrijk.insz))
+        reverse("person_create"), create_form(insz=world.person_kortrijk.insz)
+    )
     assert response.status_code == 302
     assert response["Location"].endswith(f"/{world.person_kortrijk.pk}/")
 
 
 def test_a_forged_known_in_region_token_is_refused(world, persona_client):
     client = persona_client("worker_menen")
-    response = client.post(reverse("person_known_request"), {
-        "token": "x:y:z", "membership": membership_of("worker_menen").pk})
+    response = client.post(
+        reverse("person_known_request"),
+        {"token": "x:y:z", "membership": membership_of("worker_menen").pk},
+    )
     assert response.status_code == 403
 
 
 def test_rectification_keeps_the_history(world, persona_client):
     client = persona_client("worker_kortrijk")
     person = world.person_kortrijk
-    response = client.post(reverse("person_edit", args=[person.pk]), {
-        "first_name": "Els", "last_name": "Declercq", "birth_date": "12/05/1984",
-        "sex": "f", "language": "fr", "address_kind": "home", "street": "Nieuwstraat",
-        "house_number": "9", "postcode": "8500", "city": "Kortrijk", "phone": "056 11 22 33",
-    })
+    response = client.post(
+        reverse("person_edit", args=[person.pk]),
+        {
+            "first_name": "Els",
+            "last_name": "Declercq",
+            "birth_date": "12/05/1984",
+            "sex": "f",
+            "language": "fr",
+            "address_kind": "home",
+            "street": "Nieuwstraat",
+            "house_number": "9",
+            "postcode": "8500",
+            "city": "Kortrijk",
+            "phone": "056 11 22 33",
+        },
+    )
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.language == "fr" and person.street == "Nieuwstraat"
@@ -148,8 +187,13 @@ def test_a_restricted_file_cannot_be_changed_until_lifted(world):
     with pytest.raises(ValidationError):
         services.person_update(actor=actor, person=world.person_kortrijk, data={"phone": "1"})
     with pytest.raises(ValidationError):
-        services.note_create(actor=actor, membership=membership_of("worker_kortrijk"),
-                             person=world.person_kortrijk, category="social", text="x")
+        services.note_create(
+            actor=actor,
+            membership=membership_of("worker_kortrijk"),
+            person=world.person_kortrijk,
+            category="social",
+            text="x",
+        )
     services.person_lift_restriction(actor=actor, person=world.person_kortrijk)
     services.person_update(actor=actor, person=world.person_kortrijk, data={"phone": "1"})
 
@@ -170,18 +214,26 @@ def test_a_consent_is_never_edited_only_withdrawn(world):
 def test_a_consent_given_by_a_guardian_names_the_guardian(world):
     k = membership_of("worker_kortrijk")
     with pytest.raises(ValidationError) as exc:
-        services.consent_record(actor=k.user, membership=k, person=world.person_kortrijk,
-                                purpose=Programme.objects.get(code="konekti"),
-                                recipient=world.caw, categories=["basic"],
-                                given_by_guardian=True)
+        services.consent_record(
+            actor=k.user,
+            membership=k,
+            person=world.person_kortrijk,
+            purpose=Programme.objects.get(code="konekti"),
+            recipient=world.caw,
+            categories=["basic"],
+            given_by_guardian=True,
+        )
     assert "guardian_name" in exc.value.error_dict
 
 
 def test_possible_duplicates_are_merged_and_the_merge_is_undone(world):
     k = membership_of("worker_kortrijk")
     twin = services.person_create(
-        actor=k.user, membership=k, programme=Programme.objects.get(code="social_assistance"),
-        legal_basis="legal_task", basis_note="x",
+        actor=k.user,
+        membership=k,
+        programme=Programme.objects.get(code="social_assistance"),
+        legal_basis="legal_task",
+        basis_note="x",
         data={"first_name": "Els ", "last_name": "De-clercq", "birth_date": dt.date(1984, 5, 12)},
     )
     services.note_create(actor=k.user, membership=k, person=twin, category="social", text="tw")
@@ -203,8 +255,12 @@ def test_possible_duplicates_are_merged_and_the_merge_is_undone(world):
 def test_a_merge_moves_the_insz_when_only_the_merged_person_had_one(world):
     k = membership_of("worker_kortrijk")
     twin = services.person_create(
-        actor=k.user, membership=k, programme=Programme.objects.get(code="social_assistance"),
-        legal_basis="legal_task", basis_note="x", insz=demo.demo_insz(dt.date(1990, 7, 7), 55),
+        actor=k.user,
+        membership=k,
+        programme=Programme.objects.get(code="social_assistance"),
+        legal_basis="legal_task",
+        basis_note="x",
+        insz=demo.demo_insz(dt.date(1990, 7, 7), 55),
         data={"first_name": "Lotte", "last_name": "Maes", "birth_date": dt.date(1990, 7, 7)},
     )
     number = twin.insz
@@ -219,6 +275,7 @@ def test_a_merge_moves_the_insz_when_only_the_merged_person_had_one(world):
 
 
 def test_referral_notifies_the_receiving_unit(world):
-    assert Notification.objects.filter(user=user_of("worker_caw"),
-                                       kind="referral_received").exists()
+    assert Notification.objects.filter(
+        user=user_of("worker_caw"), kind="referral_received"
+    ).exists()
     assert Referral.objects.filter(person=world.person_referred).count() == 1

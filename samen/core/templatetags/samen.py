@@ -20,3 +20,11 @@ def euro(value) -> str:
 @register.filter
 def label_of(value, choices) -> str:
     return dict(choices).get(value, value)
+
+
+@register.filter
+def category_labels(codes) -> str:
+    from samen.registry.models import DataCategory
+
+    labels = dict(DataCategory.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes or [])

@@ -9,10 +9,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="only when the database holds no persons yet"
+        )
 
-    def handle(self, *args, seed: int, quiet: bool, **options):
-        logins = demo.build(seed=seed, progress=not quiet)
-        self.stdout.write(self.style.SUCCESS("Demo region ready. Demo logins "
-                                             f"(password: {demo.DEMO_PASSWORD}):"))
+    def handle(self, *args, seed: int, quiet: bool, if_empty: bool, **options):
+        from samen.registry.models import Person
+
+        if if_empty and Person.objects.exists():
+            logins = demo.logins()
+            self.stdout.write("The database already holds data; no demo loaded.")
+        else:
+            logins = demo.build(seed=seed, progress=not quiet)
+            self.stdout.write(self.style.SUCCESS("Demo region ready."))
+        self.stdout.write(f"Demo logins (password: {demo.DEMO_PASSWORD}):")
         for username, role in logins:
             self.stdout.write(f"  {username:<20} {role}")

@@ -7,8 +7,10 @@ from samen.core import backup
 
 
 class Command(BaseCommand):
-    help = ("Replace the database's contents with a back-up. The restore itself is written "
-            "to the audit trail, with the checkpoint it replaces.")
+    help = (
+        "Replace the database's contents with a back-up. The restore itself is written "
+        "to the audit trail, with the checkpoint it replaces."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")

@@ -9,4 +9,6 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport: str, **options):
-        call_command("runserver", addrport, use_reloader=False)
+        # Static files straight from the apps, also with DEBUG off (a local production-like
+        # run); in production a web server or CDN serves them (docs/operations.md).
+        call_command("runserver", addrport, use_reloader=False, insecure_serving=True)

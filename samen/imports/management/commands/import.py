@@ -9,8 +9,10 @@ from samen.imports import framework
 
 
 class Command(BaseCommand):
-    help = ("Import a spreadsheet: samen import KIND FILE --user NAME [--source NAME] "
-            "[--dry-run]; --list; --template KIND FILE.xlsx; --undo BATCH --user NAME.")
+    help = (
+        "Import a spreadsheet: samen import KIND FILE --user NAME [--source NAME] "
+        "[--dry-run]; --list; --template KIND FILE.xlsx; --undo BATCH --user NAME."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("kind", nargs="?")
@@ -43,21 +45,27 @@ class Command(BaseCommand):
         path = Path(o["file"])
         if not path.exists():
             raise CommandError(f"Bestand niet gevonden: {path}")
-        result = self._run(lambda: framework.run(o["kind"], path, actor=actor,
-                                                 source=o["source"], dry_run=o["dry_run"]))
+        result = self._run(
+            lambda: framework.run(
+                o["kind"], path, actor=actor, source=o["source"], dry_run=o["dry_run"]
+            )
+        )
         if not result.ok:
             self.stderr.write(f"{len(result.errors)} fout(en); er werd niets geïmporteerd:")
             for error in result.errors:
                 self.stderr.write(f"  {error}")
             sys.exit(1)
         for model, counts in result.summary.items():
-            self.stdout.write(f"  {model}: {counts['aangemaakt']} aangemaakt, "
-                              f"{counts['bijgewerkt']} bijgewerkt")
+            self.stdout.write(
+                f"  {model}: {counts['aangemaakt']} aangemaakt, {counts['bijgewerkt']} bijgewerkt"
+            )
         if result.dry_run:
             self.stdout.write(f"Proef: {result.rows} rijen in orde; niets geschreven.")
         else:
-            self.stdout.write(f"Import {result.batch.pk}: {result.rows} rijen geïmporteerd "
-                              f"(ongedaan maken: samen import --undo {result.batch.pk}).")
+            self.stdout.write(
+                f"Import {result.batch.pk}: {result.rows} rijen geïmporteerd "
+                f"(ongedaan maken: samen import --undo {result.batch.pk})."
+            )
 
     def _actor(self, username):
         import os

@@ -1,0 +1,112 @@
+"""Back-up and restore, the demo region, production settings."""
+
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+from django.db import transaction
+
+from samen.access.models import AuditEntry
+from samen.core import backup
+from samen.registry import demo
+from samen.registry.models import Person
+from tests.conftest import user_of
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> list:
+    return sorted(json.dumps(o, sort_keys=True) for o in backup.dump()["objects"])
+
+
+def test_backup_and_restore_round_trip(world, tmp_path):
+    path = tmp_path / "samen.json.gz"
+    before = snapshot()
+    count = backup.backup(path)
+    assert count == len(before) and path.read_bytes()[:2] == b"\x1f\x8b"
+    # Change things after the back-up: a new person, a changed one, a deleted login.
+    Person.objects.create(first_name="Na", last_name="Backup")
+    Person.objects.filter(pk=world.person_kortrijk.pk).update(first_name="Gewijzigd")
+    user_of("volunteer").memberships.all().delete()
+    backup.restore(path)
+    assert snapshot() == before
+    assert Person.objects.get(pk=world.person_kortrijk.pk).first_name == "Els"
+
+
+def test_restore_refuses_a_file_that_is_no_backup(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text('{"format": "iets anders"}')
+    with pytest.raises(ValueError):
+        backup.restore(path)
+
+
+def test_the_demo_is_deterministic_for_a_seed_and_idempotent(world):
+    demo.build_users()  # the demo persons are registered by a social worker of each OCMW
+
+    def names(seed):
+        with transaction.atomic():
+            demo.build_persons(random.Random(seed), seed, count=12, progress=False)
+            found = sorted(
+                Person.objects.filter(
+                    external_ids__source="demo", external_ids__extern_id__startswith=f"{seed}-"
+                ).values_list("first_name", "last_name", "birth_date")
+            )
+            transaction.set_rollback(True)
+        return found
+
+    assert names(5) == names(5) and len(names(5)) == 12
+    assert names(5) != names(6)
+    demo.build_persons(random.Random(5), 5, count=12, progress=False)
+    persons, entries = Person.objects.count(), AuditEntry.objects.count()
+    demo.build_persons(random.Random(5), 5, count=12, progress=False)
+    assert (Person.objects.count(), AuditEntry.objects.count()) == (persons, entries)
+
+
+def test_passwords_are_hashed_with_argon2_in_the_real_settings():
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
+            "'samen.settings'; django.setup(); from django.contrib.auth.hashers import "
+            "make_password; print(make_password('x'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.startswith("argon2$")
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path):
+    from cryptography.fernet import Fernet
+
+    env = {
+        **os.environ,
+        "SAMEN_DEBUG": "false",
+        "SAMEN_SECRET_KEY": "x" * 60 + "yZ-3!",
+        "SAMEN_FIELD_KEYS": Fernet.generate_key().decode(),
+        "SAMEN_HASH_KEY": "a" * 64,
+        "SAMEN_AUDIT_KEY": "b" * 64,
+        "SAMEN_ALLOWED_HOSTS": "samen.example.org",
+        "SAMEN_VAR_DIR": str(tmp_path),
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "samen.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_production_refuses_to_start_without_its_keys(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAMEN_")}
+    env |= {"SAMEN_DEBUG": "false", "SAMEN_VAR_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "samen.cli", "check"], capture_output=True, text=True, env=env
+    )
+    assert out.returncode != 0 and "SAMEN_SECRET_KEY must be set" in out.stderr

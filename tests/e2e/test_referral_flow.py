@@ -1,0 +1,123 @@
+"""Issue 2, §10: a social worker of OCMW Kortrijk finds a person, records a consent and
+refers the person to the CAW; the CAW then sees the file, OCMW Menen does not, and after
+the consent is withdrawn the CAW's referral-based access is gone."""
+
+import re
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+
+
+def file_url_of(visit) -> str:
+    return re.sub(r"^https?://[^/]+", "", visit.page.url).split("?")[0]
+
+
+def test_refer_to_the_caw_and_withdraw_consent(visit):
+    page = visit.page
+    visit.goto("/aanmelden/")
+    visit.check("01-aanmelden")
+
+    visit.login("sofie.kortrijk")
+    visit.check("02-overzicht-maatschappelijk-werker")
+
+    page.get_by_role("link", name="Personen", exact=True).click()
+    page.get_by_label("Naam").fill("Els Declercq")
+    page.get_by_label("Doel van de opzoeking").select_option("social_assistance")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name="Els Declercq").click()
+    page.wait_for_url(re.compile(r".*/personen/\d+/.*"))
+    assert page.get_by_role("heading", name="Els Declercq", level=1).is_visible()
+    visit.check("03-dossier")
+    file_url = file_url_of(visit)
+
+    page.get_by_role("link", name="Toestemming registreren").click()
+    page.get_by_label("Doel").select_option(label="Algemeen welzijnswerk (CAW)")
+    page.get_by_label("Ontvanger").select_option(label="CAW Zuid-West-Vlaanderen")
+    for category in ("identificatie en gezin", "contactgegevens", "sociale situatie"):
+        page.get_by_label(category, exact=True).check()
+    visit.check("04-toestemming")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("Toestemming geregistreerd.").is_visible()
+
+    page.get_by_role("link", name="Doorverwijzen").click()
+    page.get_by_label("Naar").select_option(label="CAW Zuid-West-Vlaanderen")
+    page.get_by_label("Programma").select_option(label="Algemeen welzijnswerk (CAW)")
+    page.get_by_label("Reden").fill("Zoekt begeleiding bij huisvesting.")
+    page.get_by_label("Rechtsgrond").select_option("consent")
+    page.locator("#id_consent").select_option(index=1)
+    for category in ("identificatie en gezin", "sociale situatie"):
+        page.get_by_label(category, exact=True).check()
+    visit.check("05-doorverwijzen")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("Doorverwijzing verstuurd.").is_visible()
+    visit.check("06-dossier-met-doorverwijzing")
+    visit.logout()
+
+    # The CAW sees the referral on its dashboard and opens the file.
+    visit.login("an.caw")
+    assert page.get_by_role("link", name="Els Declercq").is_visible()
+    visit.check("07-overzicht-caw")
+    page.get_by_role("link", name="Els Declercq").click()
+    assert page.get_by_role("heading", name="Els Declercq", level=1).is_visible()
+    visit.check("08-dossier-via-doorverwijzing")
+    visit.logout()
+
+    # OCMW Menen does not: the file does not exist for them.
+    visit.login("marc.menen")
+    response = visit.goto(file_url)
+    assert response.status == 404
+    assert page.get_by_role("heading", name="Niet gevonden").is_visible()
+    visit.check("09-niet-gevonden")
+    visit.logout()
+
+    # Kortrijk records the withdrawal; the CAW's access is gone.
+    visit.login("sofie.kortrijk")
+    visit.goto(file_url)
+    page.get_by_role("button", name=re.compile(r"^Intrekken Algemeen welzijnswerk")).click()
+    assert page.get_by_text("Toestemming ingetrokken.").is_visible()
+    assert page.get_by_text("ingetrokken", exact=False).first.is_visible()
+    visit.logout()
+
+    visit.login("an.caw")
+    assert visit.goto(file_url).status == 404
+    visit.logout()
+
+
+def test_every_role_lands_on_an_accessible_dashboard(visit):
+    for username in (
+        "kim.coordinator",
+        "dpo",
+        "beheer.kortrijk",
+        "vera.vrijwilliger",
+        "pieter.woonclub",
+        "burger",
+    ):
+        visit.login(username)
+        visit.check(f"10-overzicht-{username}")
+        visit.logout()
+
+
+def test_the_pages_of_the_dpo_and_the_administrator(visit):
+    page = visit.page
+    visit.login("dpo")
+    page.get_by_role("link", name="Toegangslogboek").first.click()
+    page.get_by_label("Gebruiker").fill("sofie.kortrijk")
+    page.get_by_role("button", name="Zoeken").click()
+    visit.check("11-toegangslogboek")
+    page.get_by_role("link", name="Te beoordelen").click()
+    visit.check("12-noodtoegang-beoordelen")
+    visit.logout()
+    visit.login("beheer.kortrijk")
+    page.get_by_role("link", name="Gebruikers", exact=True).click()
+    visit.check("13-gebruikers")
+    visit.logout()
+    visit.login("sofie.kortrijk")
+    visit.goto("/personen/nieuw/")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_text("Dit veld is verplicht.").first.is_visible()
+    visit.check("14-nieuwe-persoon-fouten")
+    visit.goto("/noodtoegang/")
+    visit.check("15-noodtoegang")
+    visit.goto("/verwerkingsregister/")
+    visit.check("16-verwerkingsregister")
