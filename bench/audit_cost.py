@@ -38,7 +38,8 @@ def main() -> None:
 
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0)
-    call_command("demo", "--quiet", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("demo", "--quiet", stdout=quiet)
     from django.contrib.auth import get_user_model
 
     client = Client()

@@ -1,11 +1,16 @@
-"""Reads for the data-protection officer: the trail and the review list."""
+"""Reads of the access app: the break-the-glass lookup, the trail and the review list."""
 
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from samen.access.models import AuditEntry, BreakGlass
+from samen.registry import insz as insz_codec
+from samen.registry.models import Person
+from samen.registry.normalise import name_key
 
 
 def audit_search(
@@ -46,3 +51,29 @@ def break_glass_reviewed(limit: int = 50) -> QuerySet[BreakGlass]:
         .select_related("user", "reviewed_by")
         .order_by("-reviewed_at")[:limit]
     )
+
+
+def break_glass_find(
+    *, insz: str = "", first_name: str = "", last_name: str = "", birth_date: dt.date | None = None
+) -> Person:
+    """The one person an emergency concerns: by INSZ, or by exact name and birth date."""
+    if insz:
+        digest = insz_codec.hash_of(insz)
+        if not digest:
+            raise ValidationError({"insz": _("Dit is geen geldig rijksregister- of BIS-nummer.")})
+        found = list(Person.objects.current().filter(insz_hash=digest)[:2])
+    elif first_name and last_name and birth_date:
+        found = list(
+            Person.objects.current().filter(
+                name_key=name_key(first_name, last_name), birth_date=birth_date
+            )[:2]
+        )
+    else:
+        raise ValidationError(
+            _("Geef het rijksregisternummer, of voornaam, achternaam en geboortedatum.")
+        )
+    if not found:
+        raise ValidationError(_("Er is geen dossier met deze gegevens."))
+    if len(found) > 1:
+        raise ValidationError(_("Meerdere personen passen: gebruik het rijksregisternummer."))
+    return found[0]

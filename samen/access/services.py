@@ -12,35 +12,7 @@ from django.utils.translation import gettext as _
 from samen.access import audit, policy, rules
 from samen.access.models import BreakGlass, LoginFailure
 from samen.core.services import notification_send
-from samen.registry import insz as insz_codec
 from samen.registry.models import Membership, Person, Role
-from samen.registry.normalise import name_key
-
-
-def break_glass_find(
-    *, insz: str = "", first_name: str = "", last_name: str = "", birth_date: dt.date | None = None
-) -> Person:
-    """The one person an emergency concerns: by INSZ, or by exact name and birth date."""
-    if insz:
-        digest = insz_codec.hash_of(insz)
-        if not digest:
-            raise ValidationError({"insz": _("Dit is geen geldig rijksregister- of BIS-nummer.")})
-        found = list(Person.objects.current().filter(insz_hash=digest)[:2])
-    elif first_name and last_name and birth_date:
-        found = list(
-            Person.objects.current().filter(
-                name_key=name_key(first_name, last_name), birth_date=birth_date
-            )[:2]
-        )
-    else:
-        raise ValidationError(
-            _("Geef het rijksregisternummer, of voornaam, achternaam en geboortedatum.")
-        )
-    if not found:
-        raise ValidationError(_("Er is geen dossier met deze gegevens."))
-    if len(found) > 1:
-        raise ValidationError(_("Meerdere personen passen: gebruik het rijksregisternummer."))
-    return found[0]
 
 
 @transaction.atomic

@@ -54,7 +54,7 @@ def break_glass(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            person = services.break_glass_find(
+            person = selectors.break_glass_find(
                 insz=data["insz"], first_name=data["first_name"], last_name=data["last_name"],
                 birth_date=data["birth_date"],
             )  # fmt: skip

@@ -355,3 +355,31 @@ def enrolment_totals_by_municipality() -> list[dict]:
          "persons": r["persons"] if r["persons"] >= SMALL_CELL else None}
         for r in rows
     ]  # fmt: skip
+
+
+def person_known_state(user, person_id: int) -> tuple[bool, bool]:
+    """For 'known in the region': is the person in the user's scope, and does anybody
+    follow the person now (an active enrolment)? Two booleans, nothing else."""
+    in_scope = policy.scope_persons(user, Person.objects.filter(pk=person_id)).exists()
+    followed = Enrolment.objects.filter(person_id=person_id, status="active").exists()
+    return in_scope, followed
+
+
+def person_by_token_id(person_id: int) -> Person:
+    """The person a signed, user-bound token names (see registry/views.py)."""
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+def household_candidates(user, *, exclude: int) -> QuerySet[Person]:
+    return policy.scope_persons(user, Person.objects.exclude(pk=exclude))
+
+
+def merge_pair(kept_id: int, merged_id: int) -> tuple[Person, Person]:
+    """Two current persons for a programme lead's merge (identification only)."""
+    persons = Person.objects.current().in_bulk([kept_id, merged_id])
+    if kept_id not in persons or merged_id not in persons:
+        raise Http404
+    return persons[kept_id], persons[merged_id]

@@ -220,6 +220,8 @@ def enrolment_create(
 @transaction.atomic
 def enrolment_close(*, actor, enrolment: Enrolment, end_date: dt.date | None = None) -> Enrolment:
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status == Status.CLOSED:
+        raise ValidationError(_("Deze inschrijving is al afgesloten."))
     enrolment.status, enrolment.end_date = Status.CLOSED, end_date or timezone.localdate()
     enrolment.full_clean()
     enrolment.save()
@@ -421,6 +423,7 @@ def household_add_member(
 
 @transaction.atomic
 def household_end_member(*, actor, link: HouseholdMember) -> HouseholdMember:
+    _ensure_not_restricted(link.person)
     link.end_date = timezone.localdate()
     link.save(update_fields=["end_date"])
     audit.record(actor, "household_end", link, person_id=link.person_id)

@@ -13,7 +13,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samen.access import policy, rules
 from samen.access.decorators import role_required
 from samen.registry import forms, selectors, services
-from samen.registry.models import Consent, LegalBasis, Person, PersonMerge, Programme, Referral
+from samen.registry.models import (
+    Consent,
+    Enrolment,
+    HouseholdMember,
+    LegalBasis,
+    PersonMerge,
+    Programme,
+    Referral,
+)
 
 PERSON_READERS = rules.FILE_ROLES | {"citizen"}
 KNOWN_SALT = "samen.known-in-region"
@@ -81,11 +89,11 @@ def _known_in_region(request: HttpRequest, person_id: int) -> HttpResponse:
     """The INSZ is known: create nothing, reveal nothing. If the person is already in the
     user's scope, open the file; otherwise offer to ask the holders for a referral or, when
     nobody follows the person now, to enrol them under the user's own legal task."""
-    if policy.scope_persons(request.user, Person.objects.filter(pk=person_id)).exists():
+    in_scope, followed = selectors.person_known_state(request.user, person_id)
+    if in_scope:
         messages.info(request, _("Deze persoon is al gekend: hier is het dossier."))
         return redirect("person_detail", person_id)
     token = signing.dumps({"p": person_id, "u": request.user.pk}, salt=KNOWN_SALT)
-    followed = Person.objects.filter(pk=person_id, enrolments__status="active").exists()
     context = {
         "request_form": forms.KnownInRegionForm(initial={"token": token}, user=request.user),
         "enrol_form": None if followed else forms.KnownEnrolForm(initial={"token": token},
@@ -130,9 +138,9 @@ def person_known_enrol(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     person_id = _known_person_id(request, form.cleaned_data["token"])
-    person = get_object_or_404(Person, pk=person_id)
-    if person.enrolments.filter(status="active").exists():
+    if selectors.person_known_state(request.user, person_id)[1]:
         raise PermissionDenied  # somebody follows this person: ask them for a referral
+    person = selectors.person_by_token_id(person_id)
     services.enrolment_create(
         actor=request.user, membership=form.cleaned_data["membership"], person=person,
         programme=form.cleaned_data["programme"], legal_basis=LegalBasis.LEGAL_TASK,
@@ -148,9 +156,10 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_work = bool(policy.file_memberships(request.user)) and not file.access.own
     mine = {(m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)}
     receiving = {r.pk for r in file.referrals if (r.to_organisation_id, r.to_team_id) in mine}
+    owned = {e.pk for e in file.enrolments if (e.organisation_id, e.team_id) in mine}
     return render(request, "registry/person_detail.html", {
         "file": file, "person": file.person, "access": file.access, "can_work": can_work,
-        "receiving": receiving,
+        "receiving": receiving, "owned": owned,
         "note_form": forms.NoteForm(user=request.user) if can_work else None,
         "answer_form": forms.ReferralAnswerForm(),
     })  # fmt: skip
@@ -162,7 +171,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person, access = selectors.person_get(request.user, pk)
     if not access.sees("contact"):
         raise PermissionDenied
-    form = forms.PersonForm(request.POST or None, instance=Person.objects.get(pk=pk))
+    form = forms.PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(actor=request.user, person=person, data=form.person_data(),
@@ -215,7 +224,7 @@ def person_restrict(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def household_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_in_scope(request.user, pk)
-    candidates = policy.scope_persons(request.user, Person.objects.exclude(pk=pk))
+    candidates = selectors.household_candidates(request.user, exclude=pk)
     form = forms.HouseholdMemberForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         try:
@@ -232,6 +241,35 @@ def household_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "registry/simple_form.html", {
         "form": form, "person": person, "title": _("Gezinslid toevoegen"),
     })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def household_member_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """Someone left the household (moved out, separated): the link gets an end date."""
+    link = get_object_or_404(HouseholdMember, pk=pk, end_date__isnull=True)
+    person = selectors.person_in_scope(request.user, link.person_id)
+    services.household_end_member(actor=request.user, link=link)
+    messages.success(request, _("Gezinslid uitgeschreven."))
+    return redirect("person_detail", person.pk)
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def enrolment_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Only the unit that owns an enrolment closes it."""
+    enrolment = get_object_or_404(Enrolment, pk=pk)
+    selectors.person_in_scope(request.user, enrolment.person_id)
+    mine = {(m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)}
+    if (enrolment.organisation_id, enrolment.team_id) not in mine:
+        raise PermissionDenied
+    try:
+        services.enrolment_close(actor=request.user, enrolment=enrolment)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Inschrijving afgesloten."))
+    return redirect("person_detail", enrolment.person_id)
 
 
 @require_http_methods(["GET", "POST"])
@@ -379,8 +417,7 @@ def person_merge(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Kies twee personen om samen te voegen."))
         return redirect("duplicates")
-    kept = get_object_or_404(Person, pk=form.cleaned_data["kept"])
-    merged = get_object_or_404(Person, pk=form.cleaned_data["merged"])
+    kept, merged = selectors.merge_pair(form.cleaned_data["kept"], form.cleaned_data["merged"])
     try:
         services.person_merge(actor=request.user, kept=kept, merged=merged)
     except ValidationError as exc:

@@ -69,6 +69,22 @@ def _merge(world):
     ).pk
 
 
+def _enrolment(world):
+    return world.person_kortrijk.enrolments.get().pk
+
+
+def _household_link(world):
+    from samen.registry import services
+
+    household = services.household_add_member(
+        actor=user_of("worker_kortrijk"),
+        person=world.person_kortrijk,
+        member=world.person_citizen,
+        relation="partner",
+    )
+    return household.members.get(person=world.person_citizen).pk
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -100,6 +116,8 @@ MATRIX = {
     "referral_create": ("get", P_K, expect(FILE, scoped=K)),
     "consent_create": ("get", P_K, expect(FILE, scoped=K)),
     "note_create": ("post", P_K, expect(FILE, 302, scoped=K)),
+    "household_member_end": ("post", _household_link, expect(FILE, 302, scoped=K)),
+    "enrolment_close": ("post", _enrolment, expect(FILE, 302, scoped=K)),
     "referral_answer": ("post", _referral, expect(FILE, 302, scoped=REFERRED)),
     "referral_close": ("post", _referral, expect(FILE, 302, scoped=REFERRED)),
     "consent_withdraw": ("post", _consent, expect(FILE | {"citizen"}, 302, scoped=REFERRED)),

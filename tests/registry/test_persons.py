@@ -279,3 +279,29 @@ def test_referral_notifies_the_receiving_unit(world):
         user=user_of("worker_caw"), kind="referral_received"
     ).exists()
     assert Referral.objects.filter(person=world.person_referred).count() == 1
+
+
+def test_only_the_owning_unit_closes_an_enrolment(world, persona_client):
+    enrolment = Enrolment.objects.get(person=world.person_referred)
+    caw = persona_client("worker_caw")  # sees the file through the referral, owns nothing
+    assert caw.post(reverse("enrolment_close", args=[enrolment.pk])).status_code == 403
+    kortrijk = persona_client("worker_kortrijk")
+    assert kortrijk.post(reverse("enrolment_close", args=[enrolment.pk])).status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.status == "closed" and enrolment.end_date is not None
+
+
+def test_a_household_member_moves_out(world):
+    actor = user_of("worker_kortrijk")
+    household = services.household_add_member(
+        actor=actor, person=world.person_kortrijk, member=world.person_citizen, relation="child"
+    )
+    with pytest.raises(ValidationError):
+        services.household_add_member(
+            actor=actor, person=world.person_kortrijk, member=world.person_citizen, relation="child"
+        )
+    link = household.members.get(person=world.person_citizen)
+    services.household_end_member(actor=actor, link=link)
+    assert [m.person for m in selectors.household_of(world.person_kortrijk)] == [
+        world.person_kortrijk
+    ]
