@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samen.access import forms, policy, rules, selectors, services
 from samen.access.decorators import role_required
 from samen.access.models import BreakGlass
+from samen.core.forms import add_service_errors
 from samen.registry import selectors as registry_selectors
 from samen.registry import services as registry_services
 from samen.registry.models import Membership
@@ -60,11 +61,7 @@ def break_glass(request: HttpRequest) -> HttpResponse:
             )  # fmt: skip
             services.break_glass_open(actor=request.user, person=person, reason=data["reason"])
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field, errors)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.warning(request, _("Noodtoegang geopend. Dit wordt door de DPO beoordeeld."))
             return redirect("person_detail", person.pk)
@@ -151,7 +148,7 @@ def organisation_user_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, organisation=organisation, **form.cleaned_data
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Gebruiker aangemaakt."))
             return redirect("organisation_users")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samen.access import policy, rules
 from samen.access.decorators import role_required
+from samen.core.forms import add_service_errors
 from samen.registry import forms, selectors, services
 from samen.registry.models import (
     Consent,
@@ -25,15 +26,6 @@ from samen.registry.models import (
 
 PERSON_READERS = rules.FILE_ROLES | {"citizen"}
 KNOWN_SALT = "samen.known-in-region"
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form, on the field it names when it can."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET
@@ -78,7 +70,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
         except services.KnownInRegion as known:
             return _known_in_region(request, known.person_id)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Persoon geregistreerd."))
             return redirect("person_detail", person.pk)
@@ -178,7 +170,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
                                    insz=form.cleaned_data["insz"] if access.sees("identity")
                                    else None)  # fmt: skip
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Gegevens bijgewerkt."))
             return redirect("person_detail", pk)
@@ -235,7 +227,7 @@ def household_add(request: HttpRequest, pk: int) -> HttpResponse:
                 relation=form.cleaned_data["relation"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect("person_detail", pk)
     return render(request, "registry/simple_form.html", {
@@ -287,7 +279,7 @@ def referral_create(request: HttpRequest, pk: int) -> HttpResponse:
                 consent=data["consent"], justification=data["justification"],
             )  # fmt: skip
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Doorverwijzing verstuurd."))
             return redirect("person_detail", pk)
@@ -348,7 +340,7 @@ def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
                 guardian_name=data["guardian_name"],
             )  # fmt: skip
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Toestemming geregistreerd."))
             return redirect("person_detail", pk)
