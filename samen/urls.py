@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from samen.access import views as access
 from samen.core import views as core
+from samen.imports import views as imports
 from samen.registry import views as registry
 
 urlpatterns = [
@@ -35,6 +36,10 @@ urlpatterns = [
     path("dubbels/samenvoegen/", registry.person_merge, name="person_merge"),
     path("dubbels/<int:pk>/ongedaan/", registry.merge_undo, name="merge_undo"),
     path("verwerkingsregister/", registry.processing_register, name="processing_register"),
+    path("imports/", imports.import_upload, name="import_upload"),
+    path("imports/bevestigen/", imports.import_confirm, name="import_confirm"),
+    path("imports/<int:pk>/ongedaan/", imports.import_undo, name="import_undo"),
+    path("imports/sjabloon/<slug:kind>/", imports.import_template, name="import_template"),
     # Access
     path("noodtoegang/", access.break_glass, name="break_glass"),
     path("dpo/logboek/", access.dpo_audit, name="dpo_audit"),

@@ -161,7 +161,15 @@ class Result:
         return not self.errors
 
 
-def run(kind_name: str, path: Path, *, actor, source: str = "", dry_run: bool = False) -> Result:
+def run(
+    kind_name: str,
+    path: Path,
+    *,
+    actor,
+    source: str = "",
+    dry_run: bool = False,
+    filename: str = "",
+) -> Result:
     kind = kind_for(kind_name)
     if not policy.has_role(actor, kind.allowed_roles):
         raise PermissionDenied(f"Je rol mag geen '{kind.name}' importeren.")
@@ -191,7 +199,7 @@ def run(kind_name: str, path: Path, *, actor, source: str = "", dry_run: bool = 
     try:
         with transaction.atomic():
             batch = ImportBatch.objects.create(
-                kind=kind.name, source=source, filename=path.name, rows=len(rows),
+                kind=kind.name, source=source, filename=filename or path.name, rows=len(rows),
                 checksum=hashlib.sha256(path.read_bytes()).hexdigest(), imported_by=actor,
             )  # fmt: skip
             kind.apply(plan, batch, actor=actor, source=source)

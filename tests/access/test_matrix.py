@@ -18,6 +18,7 @@ ALL = [*PERSONAS, "anonymous"]
 LOGGED_IN = set(PERSONAS)
 FILE = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "programme_lead"}
 STAFF = LOGGED_IN - {"citizen"}
+IMPORTERS = {"programme_lead", "coordinator"}
 
 
 def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
@@ -133,6 +134,10 @@ MATRIX = {
     "dpo_audit": ("get", None, expect({"dpo"})),
     "dpo_break_glass": ("get", None, expect({"dpo"})),
     "dpo_break_glass_review": ("post", _glass, expect({"dpo"}, 302)),
+    "import_upload": ("get", None, expect(IMPORTERS)),
+    "import_confirm": ("post", None, expect(IMPORTERS, 403)),  # no valid token
+    "import_undo": ("post", lambda w: 999999, expect(IMPORTERS, 403)),  # not their import
+    "import_template": ("get", lambda w: "organisations", expect(IMPORTERS)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),

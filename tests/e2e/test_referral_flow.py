@@ -121,3 +121,24 @@ def test_the_pages_of_the_dpo_and_the_administrator(visit):
     visit.check("15-noodtoegang")
     visit.goto("/verwerkingsregister/")
     visit.check("16-verwerkingsregister")
+
+
+def test_a_programme_lead_checks_an_import_and_sees_every_bad_row(visit, tmp_path):
+    page = visit.page
+    bad = tmp_path / "woonclub.csv"
+    bad.write_text(
+        "voornaam;achternaam;geboortedatum;programma\n"
+        "Nadia;;31/13/1988;woonclub\nTom;Maes;01/01/1990;onbekend\n",
+        encoding="utf-8",
+    )
+    visit.login("pieter.woonclub")
+    page.get_by_role("link", name="Importeren").click()
+    visit.check("17-importeren")
+    page.get_by_label("Soort import").select_option("persons")
+    page.get_by_label("Bron (register)").fill("woonclub-2018")
+    page.get_by_label("Bestand (.xlsx of .csv)").set_input_files(str(bad))
+    page.get_by_role("button", name="Controleren").click()
+    assert page.get_by_text("3 fouten: er werd niets geïmporteerd.").is_visible()
+    rows = page.locator("section table tbody tr").first.locator("xpath=..").locator("tr")
+    assert rows.count() == 3
+    visit.check("18-import-fouten")
