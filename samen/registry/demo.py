@@ -416,6 +416,69 @@ def build_story() -> None:
                 )  # fmt: skip
 
 
+@transaction.atomic
+def build_activity() -> None:
+    """What a few weeks of work leave behind: half of the referrals answered (the receiver
+    then enrols the person on its own basis), a possible duplicate for the programme lead,
+    a consent given by a parent, and an emergency access waiting for the DPO's review."""
+    from django.utils import timezone
+
+    from samen.access.models import BreakGlass
+    from samen.registry.models import Enrolment, Referral, ReferralStatus
+
+    programmes = {p.code: p for p in Programme.objects.all()}
+    answerers = {
+        ("team", "meldpunt"): (Membership.objects.get(user__username="lies.meldpunt",
+                                                      team__code="meldpunt"), "kracht_wonen"),
+        ("organisation", "CAW Zuid-West-Vlaanderen"): (
+            Membership.objects.get(user__username="an.caw"), "caw"),
+        ("team", "woonclub"): (Membership.objects.get(user__username="pieter.woonclub"),
+                               "woonclub"),
+    }
+    # Every other person (by id): the same referrals on every run, so a re-run adds nothing.
+    for referral in Referral.objects.filter(status=ReferralStatus.SENT).order_by("pk"):
+        if referral.person_id % 2:
+            continue
+        key = ("team", referral.to_team.code) if referral.to_team_id else (
+            "organisation", referral.to_organisation.name)
+        if key not in answerers:
+            continue
+        member, code = answerers[key]
+        services.referral_answer(actor=member.user, referral=referral, accept=True)
+        if not Enrolment.objects.filter(person=referral.person, programme__code=code).exists():
+            services.enrolment_create(
+                actor=member.user, membership=member, person=referral.person,
+                programme=programmes[code], legal_basis=referral.legal_basis,
+                consent=referral.consent, basis_note="Na doorverwijzing" if not
+                referral.consent_id else "",
+            )  # fmt: skip
+    menen = Membership.objects.get(user__username="marc.menen")
+    kortrijk = Membership.objects.get(user__username="sofie.kortrijk")
+    twin = {"first_name": "Jan", "last_name": "Peeters", "birth_date": dt.date(1975, 2, 3)}
+    _demo_person("demo-story-jan-kortrijk", kortrijk, {**twin, "municipality":
+                 Municipality.objects.get(name="Kortrijk")}, "", programmes)
+    _demo_person("demo-story-jan-menen", menen, {**twin, "last_name": "Peeters ",
+                 "municipality": Municipality.objects.get(name="Menen")}, "", programmes)
+    child = _demo_person("demo-story-noor", kortrijk, {
+        "first_name": "Noor", "last_name": "Declercq", "birth_date": dt.date(2012, 4, 2),
+        "municipality": Municipality.objects.get(name="Kortrijk")}, "", programmes)
+    if not child.consents.exists():
+        services.consent_record(
+            actor=kortrijk.user, membership=kortrijk, person=child,
+            purpose=programmes["konekti"], recipient=Team.objects.get(code="konekti"),
+            categories=["basic", "contact", "social"], given_by_guardian=True,
+            guardian_name="Els Declercq (moeder)",
+        )  # fmt: skip
+    karim = Person.objects.get(external_ids__extern_id="demo-story-karim")
+    if not BreakGlass.objects.filter(person=karim).exists():
+        opened = timezone.now() - dt.timedelta(days=3)
+        BreakGlass.objects.create(
+            user=menen.user, person=karim, opened_at=opened,
+            expires_at=opened + dt.timedelta(hours=8),
+            reason="Aangemeld na de kantooruren in crisis; zocht de behandelend OCMW.",
+        )
+
+
 def logins() -> list[tuple[str, str]]:
     """One demo login per role (those that exist in this database)."""
     existing = set(get_user_model().objects.values_list("username", flat=True))
@@ -432,4 +495,5 @@ def build(seed: int = 1, progress: bool = True) -> list[tuple[str, str]]:
     build_story()
     with transaction.atomic():
         build_persons(rng, seed, progress=progress)
+    build_activity()
     return logins()

@@ -110,3 +110,28 @@ def test_production_refuses_to_start_without_its_keys(tmp_path):
         [sys.executable, "-m", "samen.cli", "check"], capture_output=True, text=True, env=env
     )
     assert out.returncode != 0 and "SAMEN_SECRET_KEY must be set" in out.stderr
+
+
+def test_the_whole_demo_region_loads_once_and_a_second_run_changes_nothing(db):
+    from samen.registry.models import Enrolment, Organisation, Referral
+
+    logins = demo.build(seed=3, progress=False)
+    from samen.registry.models import Role
+
+    roles = {role for _username, role in logins}
+    assert roles == {str(r.label) for r in Role} | {"burger (eigen gegevens)"}
+    assert Organisation.objects.filter(kind="food_organisation").count() == 45
+    counts = (
+        Person.objects.count(),
+        Enrolment.objects.count(),
+        Referral.objects.count(),
+        AuditEntry.objects.count(),
+    )
+    assert counts[0] >= 200 + 4  # the hand-made test world is there too
+    demo.build(seed=3, progress=False)
+    assert (
+        Person.objects.count(),
+        Enrolment.objects.count(),
+        Referral.objects.count(),
+        AuditEntry.objects.count(),
+    ) == counts
