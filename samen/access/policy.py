@@ -145,9 +145,11 @@ def person_access(user, person: Person) -> PersonAccess | None:
     access.unit_ids = {"organisation": orgs, "team": teams}
     reasons = []
 
-    def grant(member: Membership, categories: set[str], reason: tuple[str, str], notes: Q) -> None:
+    def grant(member, categories, reason: tuple[str, str], notes: Q, fields=True) -> None:
+        """fields=False: the categories open these notes only, not the person's fields."""
         allowed = set(categories) & rules.ROLE_CATEGORIES.get(member.role, frozenset())
-        access.categories |= allowed
+        if fields:
+            access.categories |= allowed
         access.note_filter |= notes & Q(category__in=allowed)
         access.membership = access.membership or member
         if reason[0] not in access.reason_ids:
@@ -198,7 +200,9 @@ def person_access(user, person: Person) -> PersonAccess | None:
                 _("doorverwijzing door %(unit)s") % {"unit": referral.sender},
             )
             grant(member, set(referral.categories), reason, sender_q)
-            grant(member, rules.ALL_CATEGORIES, reason, own_q)
+            # The receiver's own notes in every category its role allows; the person's
+            # fields only in the categories the referral shares.
+            grant(member, rules.ALL_CATEGORIES, reason, own_q, fields=False)
         glass = BreakGlass.objects.filter(
             user=user, person=person, expires_at__gt=timezone.now()
         ).first()

@@ -428,19 +428,28 @@ def build_activity() -> None:
 
     programmes = {p.code: p for p in Programme.objects.all()}
     answerers = {
-        ("team", "meldpunt"): (Membership.objects.get(user__username="lies.meldpunt",
-                                                      team__code="meldpunt"), "kracht_wonen"),
+        ("team", "meldpunt"): (
+            Membership.objects.get(user__username="lies.meldpunt", team__code="meldpunt"),
+            "kracht_wonen",
+        ),
         ("organisation", "CAW Zuid-West-Vlaanderen"): (
-            Membership.objects.get(user__username="an.caw"), "caw"),
-        ("team", "woonclub"): (Membership.objects.get(user__username="pieter.woonclub"),
-                               "woonclub"),
+            Membership.objects.get(user__username="an.caw"),
+            "caw",
+        ),
+        ("team", "woonclub"): (
+            Membership.objects.get(user__username="pieter.woonclub"),
+            "woonclub",
+        ),
     }
     # Every other person (by id): the same referrals on every run, so a re-run adds nothing.
     for referral in Referral.objects.filter(status=ReferralStatus.SENT).order_by("pk"):
         if referral.person_id % 2:
             continue
-        key = ("team", referral.to_team.code) if referral.to_team_id else (
-            "organisation", referral.to_organisation.name)
+        key = (
+            ("team", referral.to_team.code)
+            if referral.to_team_id
+            else ("organisation", referral.to_organisation.name)
+        )
         if key not in answerers:
             continue
         member, code = answerers[key]
@@ -455,13 +464,32 @@ def build_activity() -> None:
     menen = Membership.objects.get(user__username="marc.menen")
     kortrijk = Membership.objects.get(user__username="sofie.kortrijk")
     twin = {"first_name": "Jan", "last_name": "Peeters", "birth_date": dt.date(1975, 2, 3)}
-    _demo_person("demo-story-jan-kortrijk", kortrijk, {**twin, "municipality":
-                 Municipality.objects.get(name="Kortrijk")}, "", programmes)
-    _demo_person("demo-story-jan-menen", menen, {**twin, "last_name": "Peeters ",
-                 "municipality": Municipality.objects.get(name="Menen")}, "", programmes)
-    child = _demo_person("demo-story-noor", kortrijk, {
-        "first_name": "Noor", "last_name": "Declercq", "birth_date": dt.date(2012, 4, 2),
-        "municipality": Municipality.objects.get(name="Kortrijk")}, "", programmes)
+    _demo_person(
+        "demo-story-jan-kortrijk",
+        kortrijk,
+        {**twin, "municipality": Municipality.objects.get(name="Kortrijk")},
+        "",
+        programmes,
+    )
+    _demo_person(
+        "demo-story-jan-menen",
+        menen,
+        {**twin, "last_name": "Peeters ", "municipality": Municipality.objects.get(name="Menen")},
+        "",
+        programmes,
+    )
+    child = _demo_person(
+        "demo-story-noor",
+        kortrijk,
+        {
+            "first_name": "Noor",
+            "last_name": "Declercq",
+            "birth_date": dt.date(2012, 4, 2),
+            "municipality": Municipality.objects.get(name="Kortrijk"),
+        },
+        "",
+        programmes,
+    )
     if not child.consents.exists():
         services.consent_record(
             actor=kortrijk.user, membership=kortrijk, person=child,
@@ -473,7 +501,9 @@ def build_activity() -> None:
     if not BreakGlass.objects.filter(person=karim).exists():
         opened = timezone.now() - dt.timedelta(days=3)
         BreakGlass.objects.create(
-            user=menen.user, person=karim, opened_at=opened,
+            user=menen.user,
+            person=karim,
+            opened_at=opened,
             expires_at=opened + dt.timedelta(hours=8),
             reason="Aangemeld na de kantooruren in crisis; zocht de behandelend OCMW.",
         )

@@ -158,13 +158,11 @@ class ReferralForm(MembershipChoiceMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, user, person, **kwargs):
+    def __init__(self, *args, user, consents, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_membership_field(user)
         self.fields["receiver"].choices = unit_choices()
-        self.fields["consent"].queryset = Consent.objects.filter(
-            person=person, withdrawn_at__isnull=True
-        ).select_related("purpose", "recipient_organisation", "recipient_team")
+        self.fields["consent"].queryset = consents
         self.fields["consent"].label_from_instance = lambda c: (
             f"{c.purpose.name} → {c.recipient} ({c.given_at:%d/%m/%Y})"
         )

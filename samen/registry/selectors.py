@@ -204,7 +204,12 @@ def recent_persons(user, limit: int = 10) -> list[Person]:
 
 
 def person_export(user, pk: int) -> dict:
-    """Everything held on one person (GDPR art. 15), as one JSON-ready bundle."""
+    """Everything held on one person (GDPR art. 15), as one JSON-ready bundle.
+
+    Each controller answers for its own processing: a worker exports what their units hold
+    and see (the same scope as the file); the person themself gets every record and every
+    access to their data, but the professionals' notes through a worker, who checks them
+    for other people's data first (docs/decisions.md)."""
     person, access = person_get(user, pk)
     audit.record(user, "export", person, purpose="gdpr", membership=access.membership)
     fields = (
@@ -221,11 +226,17 @@ def person_export(user, pk: int) -> dict:
         "postcode",
         "city",
     )
+    accesses = AuditEntry.objects.filter(person_id=person.pk).order_by("seq")
+    if not access.own:
+        units = [f"organisation:{i}" for i in access.unit_ids["organisation"]]
+        units += [f"team:{i}" for i in access.unit_ids["team"]]
+        accesses = accesses.filter(unit__in=units)
+    notes = Note.objects.filter(person=person).filter(access.note_filter)
     return {
         "persoon": {
             **{f: _json(getattr(person, f)) for f in fields},
             "gemeente": str(person.municipality or ""),
-            "rijksregisternummer": person.insz,
+            "rijksregisternummer": person.insz if access.sees("identity") else "",
             "beperkt_sinds": _json(person.restricted_at),
         },
         "gezin": [
@@ -235,35 +246,33 @@ def person_export(user, pk: int) -> dict:
         "inschrijvingen": [
             {"programma": e.programme.name, "eigenaar": str(e.unit), "rechtsgrond": e.legal_basis,
              "status": e.status, "start": _json(e.start_date), "einde": _json(e.end_date)}
-            for e in Enrolment.objects.filter(person=person).select_related(
-                "programme", "organisation", "team")
+            for e in _enrolments(person, access)
         ],
         "doorverwijzingen": [
             {"van": str(r.sender), "naar": str(r.receiver), "programma": r.programme.name,
              "reden": r.reason, "rechtsgrond": r.legal_basis, "categorieën": r.categories,
              "status": r.status, "verstuurd": _json(r.sent_at)}
-            for r in Referral.objects.filter(person=person).select_related(
-                "programme", "from_organisation", "from_team", "to_organisation", "to_team")
+            for r in _referrals(person, access)
         ],
         "toestemmingen": [
-            {"doel": c.purpose.name, "ontvanger": str(c.recipient), "categorieën": c.categories,
-             "door_ouder_of_voogd": c.given_by_guardian, "gegeven": _json(c.given_at),
-             "ingetrokken": _json(c.withdrawn_at)}
-            for c in Consent.objects.filter(person=person).select_related(
-                "purpose", "recipient_organisation", "recipient_team")
+            {"doel": c.purpose.name, "houder": str(c.holder), "ontvanger": str(c.recipient),
+             "categorieën": c.categories, "door_ouder_of_voogd": c.given_by_guardian,
+             "gegeven": _json(c.given_at), "ingetrokken": _json(c.withdrawn_at)}
+            for c in _consents(person, access)
         ],
         "notities": [
             {"organisatie": str(n.unit), "categorie": n.category, "tekst": n.text,
              "datum": _json(n.created_at)}
-            for n in Note.objects.filter(person=person).select_related("organisation", "team")
+            for n in notes.select_related("organisation", "team")
         ],
         "wijzigingen": [
             {"datum": _json(r.changed_at), "wijzigingen": r.changes}
             for r in person.revisions.all()
         ],
         "toegangen": [
-            {"datum": _json(a.at), "actie": a.action, "rol": a.role, "doel": a.purpose}
-            for a in AuditEntry.objects.filter(person_id=person.pk).order_by("seq")
+            {"datum": _json(a.at), "actie": a.action, "rol": a.role, "eenheid": a.unit,
+             "doel": a.purpose}
+            for a in accesses
         ],
     }  # fmt: skip
 
@@ -383,3 +392,17 @@ def merge_pair(kept_id: int, merged_id: int) -> tuple[Person, Person]:
     if kept_id not in persons or merged_id not in persons:
         raise Http404
     return persons[kept_id], persons[merged_id]
+
+
+def consents_to_refer_on(user, person: Person) -> QuerySet[Consent]:
+    """Active consents a unit of the user holds for this person: a referral on consent
+    rests on a consent the referring unit recorded itself."""
+    members = policy.file_memberships(user)
+    return (
+        Consent.objects.filter(person=person, withdrawn_at__isnull=True)
+        .filter(
+            Q(organisation_id__in=[m.organisation_id for m in members if m.organisation_id])
+            | Q(team_id__in=[m.team_id for m in members if m.team_id])
+        )
+        .select_related("purpose", "recipient_organisation", "recipient_team")
+    )

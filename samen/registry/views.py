@@ -268,7 +268,11 @@ def enrolment_close(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def referral_create(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_in_scope(request.user, pk)
-    form = forms.ReferralForm(request.POST or None, user=request.user, person=person)
+    form = forms.ReferralForm(
+        request.POST or None,
+        user=request.user,
+        consents=selectors.consents_to_refer_on(request.user, person),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -305,3 +305,54 @@ def test_a_household_member_moves_out(world):
     assert [m.person for m in selectors.household_of(world.person_kortrijk)] == [
         world.person_kortrijk
     ]
+
+
+def test_a_worker_refers_only_on_a_consent_their_own_unit_holds(world, persona_client):
+    page = persona_client("worker_caw").get(
+        reverse("referral_create", args=[world.person_referred.pk])
+    )
+    assert list(page.context["form"].fields["consent"].queryset) == []  # Kortrijk's consent
+    page = persona_client("worker_kortrijk").get(
+        reverse("referral_create", args=[world.person_referred.pk])
+    )
+    assert list(page.context["form"].fields["consent"].queryset) == list(
+        world.person_referred.consents.all()
+    )
+
+
+def test_a_referral_shows_only_the_shared_categories_of_the_person(world, persona_client):
+    services.person_update(
+        actor=user_of("worker_kortrijk"),
+        person=world.person_referred,
+        data={},
+        insz=demo.demo_insz(dt.date(1990, 7, 7), 77),
+    )
+    caw = persona_client("worker_caw")
+    page = caw.get(reverse("person_detail", args=[world.person_referred.pk])).content.decode()
+    assert "Lotte Maes" in page
+    assert "Rijksregisternummer" not in page and "Budastraat" not in page  # basic + social
+    # No identity shared, so no art. 15 export by the CAW: Kortrijk answers for its file.
+    assert caw.get(reverse("person_export", args=[world.person_referred.pk])).status_code == 403
+
+
+def test_the_export_holds_what_the_workers_unit_sees_and_the_citizen_everything_but_notes(
+    world, persona_client
+):
+    import json
+
+    persona_client("worker_caw").get(reverse("person_detail", args=[world.person_referred.pk]))
+    kortrijk = persona_client("worker_kortrijk")
+    bundle = json.loads(
+        kortrijk.get(reverse("person_export", args=[world.person_referred.pk])).content
+    )
+    texts = {n["tekst"] for n in bundle["notities"]}
+    assert texts == {"Sociale notitie voor het CAW.", "Schulden bij de energieleverancier."}
+    kortrijk_unit = f"organisation:{world.ocmw_kortrijk.pk}"
+    assert {a["eenheid"] for a in bundle["toegangen"]} == {kortrijk_unit}  # not the CAW's view
+    citizen = persona_client("citizen")
+    bundle = json.loads(
+        citizen.get(reverse("person_export", args=[world.person_citizen.pk])).content
+    )
+    assert bundle["persoon"]["first_name"] == "Karim"
+    assert bundle["notities"] == [] and bundle["inschrijvingen"]
+    assert "create" in {a["actie"] for a in bundle["toegangen"]}
