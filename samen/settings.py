@@ -228,6 +228,9 @@ STORAGES = {
 
 EMAIL_BACKEND = env_str("SAMEN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("SAMEN_FROM_EMAIL", "samen@localhost")
+# Also send notifications by e-mail (subject and link only: never person data in mail).
+SAMEN_NOTIFY_BY_MAIL = env_bool("SAMEN_NOTIFY_BY_MAIL", False)
+SAMEN_BASE_URL = env_str("SAMEN_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -15,11 +15,12 @@ def notification_send(*, users, kind: str, text: str, url: str = "") -> list[Not
     created = Notification.objects.bulk_create(
         [Notification(user=u, kind=kind, text=text, url=url) for u in users]
     )
-    if getattr(settings, "SAMEN_NOTIFY_BY_MAIL", False):
+    if settings.SAMEN_NOTIFY_BY_MAIL:
         addresses = [u.email for u in users if u.email]
-        if addresses:
+        if addresses:  # after the commit: no mail for a change that was rolled back
+            body = f"{text}\n\n{settings.SAMEN_BASE_URL}{url}"
             transaction.on_commit(
-                lambda: send_mail(f"Samen: {text}", url, None, addresses, fail_silently=True)
+                lambda: send_mail(f"Samen: {text}", body, None, addresses, fail_silently=True)
             )
     return created
 
