@@ -12,16 +12,12 @@ from samen.access import policy, rules
 from samen.imports import parsers
 from samen.imports.framework import Column, ImportKind, Row, RowError, register, track
 from samen.registry import insz as insz_codec
-from samen.registry import services
+from samen.registry import selectors, services
 from samen.registry.models import (
-    Enrolment,
-    ExternalId,
     LegalBasis,
-    Organisation,
     OrganisationKind,
     Person,
     Programme,
-    Status,
 )
 from samen.registry.normalise import name_key
 
@@ -93,7 +89,7 @@ class PersonsImport(ImportKind):
 
     def prepare(self, actor) -> None:
         municipality = parsers.MunicipalityParser()
-        programmes = {p.code: p for p in Programme.objects.all()}
+        programmes = {p.code: p for p in selectors.programmes()}
 
         def programme(value: str) -> Programme:
             if value.strip() not in programmes:
@@ -146,17 +142,13 @@ class PersonsImport(ImportKind):
         if digest:
             by_insz = idents.get(("insz", digest))
             if by_insz is None:
-                found = (
-                    Person.objects.filter(insz_hash=digest)
-                    .values_list("pk", "merged_into_id")
-                    .first()
-                )
-                by_insz = f"db:{found[1] or found[0]}" if found else None
+                found = selectors.match_by_insz(digest)
+                by_insz = f"db:{found}" if found else None
         if v.get("extern_id"):
             by_ext = idents.get(("ext", v["extern_id"]))
             if by_ext is None:
-                found = ExternalId.objects.filter(source=source, extern_id=v["extern_id"]).first()
-                by_ext = f"db:{found.person_id}" if found else None
+                found = selectors.match_by_external_id(source, v["extern_id"])
+                by_ext = f"db:{found}" if found else None
         if by_insz and by_ext and by_insz != by_ext:
             return None, ("extern_id", "insz en extern_id wijzen naar verschillende personen")
         ident = by_insz or by_ext
@@ -168,19 +160,10 @@ class PersonsImport(ImportKind):
             if ident and digest and ident_insz.get(ident) not in (None, digest):
                 ident = None  # same name and birth date, other INSZ: another person
             if ident is None:
-                matches = list(
-                    Person.objects.current().filter(name_key=name[0], birth_date=name[1])
-                    .values_list("pk", "insz_hash")[:3]
+                matches = selectors.match_by_name(
+                    name[0], name[1], insz_digest=digest, source=source,
+                    without_external_id=bool(v.get("extern_id")),
                 )  # fmt: skip
-                if digest:
-                    matches = [m for m in matches if m[1] in (None, digest)]
-                if v.get("extern_id"):
-                    taken = set(
-                        ExternalId.objects.filter(
-                            source=source, person_id__in=[m[0] for m in matches]
-                        ).values_list("person_id", flat=True)
-                    )
-                    matches = [m for m in matches if m[0] not in taken]
                 if len(matches) > 1:
                     return None, (
                         "achternaam",
@@ -214,7 +197,7 @@ class PersonsImport(ImportKind):
         for plan in plans:
             person = persons.get(plan.ident)
             if person is None and plan.ident.startswith("db:"):
-                person = Person.objects.get(pk=int(plan.ident[3:]))
+                person = selectors.person_for_import(int(plan.ident[3:]))
             data = {k: v for k, v in plan.data.items() if v not in ("", None)}
             data.setdefault("language", "nl")
             try:
@@ -227,10 +210,7 @@ class PersonsImport(ImportKind):
             if created or before is not None:
                 track(batch, plan.row, person, created=created, before=before)
             persons[plan.ident] = person
-            if (
-                plan.extern_id
-                and not ExternalId.objects.filter(source=source, extern_id=plan.extern_id).exists()
-            ):
+            if plan.extern_id and not selectors.match_by_external_id(source, plan.extern_id):
                 link = services.external_id_link(
                     source=source, extern_id=plan.extern_id, person=person
                 )
@@ -238,13 +218,7 @@ class PersonsImport(ImportKind):
             self._enrol(plan, person, batch, actor)
 
     def _enrol(self, plan: PersonPlan, person: Person, batch, actor) -> None:
-        unit = self.membership.unit
-        existing = Enrolment.objects.filter(
-            person=person, programme=plan.programme, status=Status.ACTIVE,
-            organisation=unit if isinstance(unit, Organisation) else None,
-            team=None if isinstance(unit, Organisation) else unit,
-        )  # fmt: skip
-        if existing.exists():
+        if selectors.has_active_enrolment(person, plan.programme, self.membership.unit):
             return
         consent = None
         if plan.basis == LegalBasis.CONSENT:
@@ -322,9 +296,7 @@ class OrganisationsImport(ImportKind):
             seen.setdefault(key, row.number)
             if row.number in bad_rows:
                 continue
-            existing = Organisation.objects.filter(
-                name__iexact=v["naam"], municipality=v.get("gemeente")
-            ).first()
+            existing = selectors.organisation_named(v["naam"], v.get("gemeente"))
             data = {"name": v["naam"], "kind": v["soort"], "municipality": v.get("gemeente"),
                     "street": v.get("straat") or "", "house_number": v.get("huisnummer") or "",
                     "postcode": v.get("postcode") or "", "phone": v.get("telefoon") or "",

@@ -407,7 +407,7 @@ def build_story() -> None:
         }, demo_insz(birth, 900 + len(key)), programmes)  # fmt: skip
         if key == "karim" and person.user_id is None:
             citizen = _user("burger", "Karim", "El Amrani")
-            Person.objects.filter(pk=person.pk).update(user=citizen)
+            services.person_link_citizen(actor=kortrijk_worker.user, person=person, user=citizen)
             if not Consent.objects.filter(person=person).exists():
                 services.consent_record(
                     actor=kortrijk_worker.user, membership=kortrijk_worker, person=person,
@@ -421,8 +421,7 @@ def build_activity() -> None:
     """What a few weeks of work leave behind: half of the referrals answered (the receiver
     then enrols the person on its own basis), a possible duplicate for the programme lead,
     a consent given by a parent, and an emergency access waiting for the DPO's review."""
-    from django.utils import timezone
-
+    from samen.access import services as access_services
     from samen.access.models import BreakGlass
     from samen.registry.models import Enrolment, Referral, ReferralStatus
 
@@ -499,13 +498,10 @@ def build_activity() -> None:
         )  # fmt: skip
     karim = Person.objects.get(external_ids__extern_id="demo-story-karim")
     if not BreakGlass.objects.filter(person=karim).exists():
-        opened = timezone.now() - dt.timedelta(days=3)
-        BreakGlass.objects.create(
-            user=menen.user,
+        access_services.break_glass_open(
+            actor=menen.user,
             person=karim,
-            opened_at=opened,
-            expires_at=opened + dt.timedelta(hours=8),
-            reason="Aangemeld na de kantooruren in crisis; zocht de behandelend OCMW.",
+            reason="Aangemeld na de kantooruren in crisis; zocht het behandelend OCMW.",
         )
 
 

@@ -15,6 +15,7 @@ from samen.registry import insz as insz_codec
 from samen.registry.models import (
     Consent,
     Enrolment,
+    ExternalId,
     HouseholdMember,
     Membership,
     Note,
@@ -68,6 +69,8 @@ def person_get(user, pk: int) -> tuple[Person, PersonAccess]:
         raise Http404
     access = policy.person_access(user, person)
     if access is None:
+        # An attempt outside one's scope is an access event too: the DPO sees it.
+        audit.record(user, "denied", person, purpose="buiten toegang")
         raise Http404
     return person, access
 
@@ -406,3 +409,63 @@ def consents_to_refer_on(user, person: Person) -> QuerySet[Consent]:
         )
         .select_related("purpose", "recipient_organisation", "recipient_team")
     )
+
+
+# --- matching for imports: ids only, and deliberately not scoped (a match with a person
+# the importer cannot see is linked without revealing anything of that file) -------------
+
+
+def match_by_insz(digest: str) -> int | None:
+    found = Person.objects.filter(insz_hash=digest).values_list("pk", "merged_into_id").first()
+    return (found[1] or found[0]) if found else None
+
+
+def match_by_external_id(source: str, extern_id: str) -> int | None:
+    return (
+        ExternalId.objects.filter(source=source, extern_id=extern_id)
+        .values_list("person_id", flat=True)
+        .first()
+    )
+
+
+def match_by_name(
+    name_key: str,
+    birth_date,
+    *,
+    insz_digest: str | None = None,
+    source: str = "",
+    without_external_id: bool = False,
+) -> list[tuple]:
+    """(id, insz hash) of current persons with this name and birth date; with an INSZ,
+    only those without another INSZ; with an extern_id, only those without one in that
+    register."""
+    matches = list(
+        Person.objects.current().filter(name_key=name_key, birth_date=birth_date)
+        .values_list("pk", "insz_hash")[:3]
+    )  # fmt: skip
+    if insz_digest:
+        matches = [m for m in matches if m[1] in (None, insz_digest)]
+    if without_external_id:
+        taken = set(ExternalId.objects.filter(
+            source=source, person_id__in=[m[0] for m in matches]
+        ).values_list("person_id", flat=True))  # fmt: skip
+        matches = [m for m in matches if m[0] not in taken]
+    return matches
+
+
+def person_for_import(pk: int) -> Person:
+    return Person.objects.get(pk=pk)
+
+
+def has_active_enrolment(person: Person, programme: Programme, unit) -> bool:
+    unit_filter = (
+        Q(organisation=unit, team__isnull=True) if isinstance(unit, Organisation)
+        else Q(team=unit, organisation__isnull=True)
+    )  # fmt: skip
+    return Enrolment.objects.filter(
+        unit_filter, person=person, programme=programme, status="active"
+    ).exists()
+
+
+def organisation_named(name: str, municipality) -> Organisation | None:
+    return Organisation.objects.filter(name__iexact=name, municipality=municipality).first()

@@ -693,3 +693,15 @@ def record_delete(*, actor, obj) -> None:
         audit.record(
             actor, "import_undo", person_id=person_id, purpose="import", detail={"deleted": label}
         )
+
+
+@transaction.atomic
+def person_link_citizen(*, actor, person: Person, user) -> Person:
+    """Give a person their own login: a citizen sees their own data and nothing else."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if Person.objects.filter(user=user).exclude(pk=person.pk).exists():
+        raise ValidationError(_("Deze login hoort al bij een andere persoon."))
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    audit.record(actor, "citizen_linked", person, detail={"user": user.pk})
+    return person

@@ -113,10 +113,12 @@ def test_a_change_that_is_rolled_back_leaves_no_entry(world):
     assert AuditEntry.objects.count() == before
 
 
-def test_a_denied_request_records_nothing_about_the_person(world, persona_client):
-    before = AuditEntry.objects.count()
+def test_an_attempt_outside_ones_scope_is_recorded_as_denied(world, persona_client):
+    last = AuditEntry.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
     response = persona_client("worker_menen").get(
         reverse("person_detail", args=[world.person_kortrijk.pk])
     )
     assert response.status_code == 404
-    assert AuditEntry.objects.count() == before
+    entry = AuditEntry.objects.get(seq__gt=last)
+    assert entry.action == "denied" and entry.person_id == world.person_kortrijk.pk
+    assert entry.user_id == user_of("worker_menen").pk
