@@ -92,6 +92,31 @@ class PersonFile:
     revisions: list
     merges: list[PersonMerge]
 
+    def timeline(self) -> list[dict]:
+        """Notes and what happened in the file, newest first, from what the user sees."""
+        events = [
+            {"at": n.created_at, "kind": "note", "unit": n.unit, "note": n} for n in self.notes
+        ]
+        for e in self.enrolments:
+            events.append(
+                {"at": _start_of(e.start_date), "kind": "enrolment", "unit": e.unit, "item": e}
+            )
+        for r in self.referrals:
+            events.append({"at": r.sent_at, "kind": "referral", "unit": r.sender, "item": r})
+        for c in self.consents:
+            events.append({"at": c.given_at, "kind": "consent", "unit": c.holder, "item": c})
+            if c.withdrawn_at:
+                events.append(
+                    {"at": c.withdrawn_at, "kind": "withdrawal", "unit": c.holder, "item": c}
+                )
+        return sorted(events, key=lambda e: e["at"], reverse=True)  # fmt: skip
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
 
 def person_file(user, pk: int, *, purpose: str = "") -> PersonFile:
     person, access = person_get(user, pk)

@@ -356,3 +356,16 @@ def test_the_export_holds_what_the_workers_unit_sees_and_the_citizen_everything_
     assert bundle["persoon"]["first_name"] == "Karim"
     assert bundle["notities"] == [] and bundle["inschrijvingen"]
     assert "create" in {a["actie"] for a in bundle["toegangen"]}
+
+
+def test_the_timeline_tells_what_happened_newest_first(world):
+    file = selectors.person_file(user_of("worker_kortrijk"), world.person_referred.pk)
+    kinds = [e["kind"] for e in file.timeline()]
+    assert set(kinds) == {"note", "enrolment", "referral", "consent"}
+    times = [e["at"] for e in file.timeline()]
+    assert times == sorted(times, reverse=True)
+    services.consent_withdraw(
+        actor=user_of("worker_kortrijk"), consent=world.person_referred.consents.get()
+    )
+    file = selectors.person_file(user_of("worker_kortrijk"), world.person_referred.pk)
+    assert file.timeline()[0]["kind"] == "withdrawal"
