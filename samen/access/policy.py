@@ -133,6 +133,12 @@ class PersonAccess:
     def sees(self, category: str) -> bool:
         return category in self.categories
 
+    @property
+    def enrolled(self) -> bool:
+        """One of the user's units follows the person itself (it is a controller of the
+        file), rather than seeing it through a referral or an emergency."""
+        return any(r.startswith("enrolment:") for r in self.reason_ids)
+
 
 def person_access(user, person: Person) -> PersonAccess | None:
     """None when the user may not open this file at all."""

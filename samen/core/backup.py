@@ -4,6 +4,7 @@ kept apart from the backups (docs/operations.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from django.apps import apps
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -38,13 +40,27 @@ def dump() -> dict:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         for model in backed_up_models():
             queryset = model._default_manager.order_by("pk")
-            objects += json.loads(serializers.serialize("json", queryset))
+            objects += serializers.serialize("python", queryset)
     return {"format": FORMAT, "created": timezone.now().isoformat(), "objects": objects}
+
+
+class _Encoder(DjangoJSONEncoder):
+    """Datetimes to the microsecond: the audit chain hashes them, and Django's encoder
+    would cut them to milliseconds."""
+
+    def default(self, o):
+        if isinstance(o, dt.datetime):
+            return o.isoformat()
+        return super().default(o)
+
+
+def to_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), cls=_Encoder)
 
 
 def backup(path: Path) -> int:
     data = dump()
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    payload = to_json(data).encode()
     path.write_bytes(gzip.compress(payload) if path.suffix == ".gz" else payload)
     return len(data["objects"])
 
@@ -58,7 +74,7 @@ def restore(path: Path) -> int:
     with transaction.atomic():
         for model in reversed(models):
             model._default_manager.all().delete()
-        for obj in serializers.deserialize("json", json.dumps(data["objects"])):
+        for obj in serializers.deserialize("python", data["objects"]):
             obj.save()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

@@ -194,12 +194,14 @@ class ConsentForm(MembershipChoiceMixin, forms.Form):
 
 
 class NoteForm(MembershipChoiceMixin, forms.Form):
-    category = forms.ChoiceField(label=_("Categorie"), choices=DataCategory.choices)
+    category = forms.ChoiceField(label=_("Categorie"), initial=DataCategory.SOCIAL)
     text = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_membership_field(user)
+        allowed = set().union(*(rules.ROLE_CATEGORIES[m.role] for m in self.memberships))
+        self.fields["category"].choices = [c for c in DataCategory.choices if c[0] in allowed]
 
 
 class HouseholdMemberForm(forms.Form):

@@ -196,7 +196,10 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(rules.FILE_ROLES)
 def person_restrict(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_in_scope(request.user, pk)
+    """Restriction (art. 18) is the controller's decision: a unit that follows the person."""
+    person, access = selectors.person_get(request.user, pk)
+    if not access.enrolled:
+        raise PermissionDenied
     if person.restricted_at:
         services.person_lift_restriction(actor=request.user, person=person)
         messages.success(request, _("De beperking is opgeheven."))

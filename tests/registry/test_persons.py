@@ -369,3 +369,25 @@ def test_the_timeline_tells_what_happened_newest_first(world):
     )
     file = selectors.person_file(user_of("worker_kortrijk"), world.person_referred.pk)
     assert file.timeline()[0]["kind"] == "withdrawal"
+
+
+def test_only_a_unit_that_follows_the_person_restricts_the_file(world, persona_client):
+    url = reverse("person_restrict", args=[world.person_referred.pk])
+    assert persona_client("worker_caw").post(url, {"reason": "Bezwaar"}).status_code == 403
+    world.person_referred.refresh_from_db()
+    assert world.person_referred.restricted_at is None
+    assert persona_client("worker_kortrijk").post(url, {"reason": "Bezwaar"}).status_code == 302
+    world.person_referred.refresh_from_db()
+    assert world.person_referred.restricted_at is not None
+
+
+def test_the_note_form_offers_only_the_categories_of_the_role(world, persona_client):
+    page = persona_client("programme_lead").get(reverse("duplicates"))
+    assert page.status_code == 200
+    from samen.registry.forms import NoteForm
+
+    form = NoteForm(user=user_of("programme_lead"))
+    assert "health" not in dict(form.fields["category"].choices)
+    assert "psychiatric" in dict(
+        NoteForm(user=user_of("meldpunt_member")).fields["category"].choices
+    )
