@@ -136,3 +136,24 @@ def test_the_whole_demo_region_loads_once_and_a_second_run_changes_nothing(db):
         Referral.objects.count(),
         AuditEntry.objects.count(),
     ) == counts
+
+
+def test_samen_restore_records_itself_and_the_trail_verifies_afterwards(
+    world, tmp_path, settings, django_capture_on_commit_callbacks, capsys
+):
+    from django.core.management import call_command
+
+    from samen.registry import selectors
+
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "checkpoint"
+    path = tmp_path / "samen.json"
+    call_command("backup", str(path))
+    with django_capture_on_commit_callbacks(execute=True):  # work after the back-up
+        selectors.person_file(user_of("worker_kortrijk"), world.person_kortrijk.pk)
+    lost = audit.read_checkpoint()
+    call_command("restore", str(path))
+    entry = AuditEntry.objects.order_by("-seq").first()
+    assert entry.action == "restore" and entry.detail["checkpoint_before"] == lost
+    assert audit.verify() == []
+    call_command("audit", "verify")
+    assert "intact" in capsys.readouterr().out
