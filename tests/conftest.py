@@ -196,3 +196,23 @@ postgres_only = pytest.mark.skipif(
     os.environ.get("DATABASE_URL", "").split(":")[0] not in ("postgres", "postgresql"),
     reason="needs PostgreSQL row locks; runs in the PostgreSQL pass of CI",
 )
+
+
+def refer_from_kortrijk(person, receiver, programme_code: str, categories: list[str], **extra):
+    """A referral by the Kortrijk worker; on the OCMW's legal task unless `extra` says
+    otherwise (legal_basis=..., consent=...)."""
+    k = membership_of("worker_kortrijk")
+    fields = {
+        "legal_basis": LegalBasis.LEGAL_TASK,
+        "justification": "OCMW-wet art. 57",
+        "reason": "Doorverwijzing in de test",
+    } | extra
+    return services.referral_create(
+        actor=k.user,
+        membership=k,
+        person=person,
+        receiver=receiver,
+        programme=Programme.objects.get(code=programme_code),
+        categories=categories,
+        **fields,
+    )

@@ -74,6 +74,11 @@ def file_memberships(user) -> list[Membership]:
     return [m for m in memberships(user) if m.role in rules.FILE_ROLES]
 
 
+def unit_keys(user) -> set[tuple[int | None, int | None]]:
+    """(organisation id, team id) of every unit the user works in with a file role."""
+    return {(m.organisation_id, m.team_id) for m in file_memberships(user)}
+
+
 def _unit_ids(members: list[Membership]) -> tuple[set[int], set[int]]:
     orgs = {m.organisation_id for m in members if m.organisation_id}
     teams = {m.team_id for m in members if m.team_id}

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samen.access import forms, policy, rules, selectors, services
 from samen.access.decorators import role_required
 from samen.access.models import BreakGlass
-from samen.core.forms import add_service_errors
+from samen.core.forms import add_service_errors, perform
 from samen.registry import selectors as registry_selectors
 from samen.registry import services as registry_services
 from samen.registry.models import Membership
@@ -104,17 +104,17 @@ def dpo_break_glass_review(request: HttpRequest, pk: int) -> HttpResponse:
     glass = get_object_or_404(BreakGlass, pk=pk)
     form = forms.BreakGlassReviewForm(request.POST)
     if form.is_valid():
-        try:
-            services.break_glass_review(
+        data = form.cleaned_data
+        perform(
+            request,
+            lambda: services.break_glass_review(
                 actor=request.user,
                 glass=glass,
-                justified=form.cleaned_data["justified"],
-                note=form.cleaned_data["review_note"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Beoordeling opgeslagen."))
+                justified=data["justified"],
+                note=data["review_note"],
+            ),
+            _("Beoordeling opgeslagen."),
+        )
     else:
         messages.error(request, _("Oordeel: kies gerechtvaardigd of niet."))
     return redirect("dpo_break_glass")
@@ -162,10 +162,9 @@ def organisation_user_create(request: HttpRequest) -> HttpResponse:
 def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _own_organisation(request)
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
-    try:
-        registry_services.membership_end(actor=request.user, membership=membership)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Lidmaatschap beëindigd."))
+    perform(
+        request,
+        lambda: registry_services.membership_end(actor=request.user, membership=membership),
+        _("Lidmaatschap beëindigd."),
+    )
     return redirect("organisation_users")

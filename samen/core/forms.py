@@ -9,3 +9,18 @@ def add_service_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def perform(request, action, success: str = "") -> bool:
+    """Run a service for a post-and-redirect view: a ValidationError becomes an error
+    message in the user's language, success a confirmation."""
+    from django.contrib import messages
+
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return False
+    if success:
+        messages.success(request, success)
+    return True

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samen.access import rules
 from samen.access.decorators import role_required
+from samen.core.forms import perform
 from samen.imports import forms, framework, selectors
 
 IMPORTERS = rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA
@@ -120,12 +121,11 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
 def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
     if not selectors.batches_of(request.user, limit=None).filter(pk=pk).exists():
         raise PermissionDenied
-    try:
-        framework.undo(pk, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Import %(id)s ongedaan gemaakt.") % {"id": pk})
+    perform(
+        request,
+        lambda: framework.undo(pk, actor=request.user),
+        _("Import %(id)s ongedaan gemaakt.") % {"id": pk},
+    )
     return redirect("import_upload")
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samen.access import policy, rules
 from samen.access.decorators import role_required
-from samen.core.forms import add_service_errors
+from samen.core.forms import add_service_errors, perform
 from samen.registry import forms, selectors, services
 from samen.registry.models import (
     Consent,
@@ -146,7 +146,7 @@ def person_known_enrol(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.person_file(request.user, pk, purpose=request.GET.get("doel", ""))
     can_work = bool(policy.file_memberships(request.user)) and not file.access.own
-    mine = {(m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)}
+    mine = policy.unit_keys(request.user)
     receiving = {r.pk for r in file.referrals if (r.to_organisation_id, r.to_team_id) in mine}
     owned = {e.pk for e in file.enrolments if (e.organisation_id, e.team_id) in mine}
     return render(request, "registry/person_detail.html", {
@@ -255,15 +255,14 @@ def enrolment_close(request: HttpRequest, pk: int) -> HttpResponse:
     """Only the unit that owns an enrolment closes it."""
     enrolment = get_object_or_404(Enrolment, pk=pk)
     selectors.person_in_scope(request.user, enrolment.person_id)
-    mine = {(m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)}
+    mine = policy.unit_keys(request.user)
     if (enrolment.organisation_id, enrolment.team_id) not in mine:
         raise PermissionDenied
-    try:
-        services.enrolment_close(actor=request.user, enrolment=enrolment)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Inschrijving afgesloten."))
+    perform(
+        request,
+        lambda: services.enrolment_close(actor=request.user, enrolment=enrolment),
+        _("Inschrijving afgesloten."),
+    )
     return redirect("person_detail", enrolment.person_id)
 
 
@@ -309,15 +308,13 @@ def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Antwoord: kies aanvaarden of weigeren."))
         return redirect("person_detail", referral.person_id)
-    try:
-        services.referral_answer(
-            actor=request.user,
-            referral=referral,
-            accept=form.cleaned_data["accept"],
-            note=form.cleaned_data["answer_note"],
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    data = form.cleaned_data
+    perform(
+        request,
+        lambda: services.referral_answer(
+            actor=request.user, referral=referral, accept=data["accept"], note=data["answer_note"]
+        ),
+    )
     return redirect("person_detail", referral.person_id)
 
 
@@ -325,10 +322,7 @@ def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def referral_close(request: HttpRequest, pk: int) -> HttpResponse:
     referral = _referral_in_scope(request, pk)
-    try:
-        services.referral_close(actor=request.user, referral=referral)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    perform(request, lambda: services.referral_close(actor=request.user, referral=referral))
     return redirect("person_detail", referral.person_id)
 
 
@@ -363,19 +357,18 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     either), or by the person themself."""
     consent = get_object_or_404(Consent, pk=pk)
     person, access = selectors.person_get(request.user, consent.person_id)
-    mine = {(m.organisation_id, m.team_id) for m in policy.file_memberships(request.user)}
+    mine = policy.unit_keys(request.user)
     parties = {
         (consent.organisation_id, consent.team_id),
         (consent.recipient_organisation_id, consent.recipient_team_id),
     }
     if not access.own and not mine & parties:
         raise PermissionDenied
-    try:
-        services.consent_withdraw(actor=request.user, consent=consent)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Toestemming ingetrokken."))
+    perform(
+        request,
+        lambda: services.consent_withdraw(actor=request.user, consent=consent),
+        _("Toestemming ingetrokken."),
+    )
     return redirect("person_detail", person.pk)
 
 
@@ -385,16 +378,17 @@ def note_create(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_in_scope(request.user, pk)
     form = forms.NoteForm(request.POST, user=request.user)
     if form.is_valid():
-        try:
-            services.note_create(
+        data = form.cleaned_data
+        perform(
+            request,
+            lambda: services.note_create(
                 actor=request.user,
-                membership=form.cleaned_data["membership"],
+                membership=data["membership"],
                 person=person,
-                category=form.cleaned_data["category"],
-                text=form.cleaned_data["text"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+                category=data["category"],
+                text=data["text"],
+            ),
+        )
     else:
         messages.error(request, _("Notitie: vul categorie en tekst in."))
     return redirect("person_detail", pk)
@@ -417,12 +411,11 @@ def person_merge(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Kies twee personen om samen te voegen."))
         return redirect("duplicates")
     kept, merged = selectors.merge_pair(form.cleaned_data["kept"], form.cleaned_data["merged"])
-    try:
-        services.person_merge(actor=request.user, kept=kept, merged=merged)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Personen samengevoegd."))
+    perform(
+        request,
+        lambda: services.person_merge(actor=request.user, kept=kept, merged=merged),
+        _("Personen samengevoegd."),
+    )
     return redirect("duplicates")
 
 
@@ -430,12 +423,11 @@ def person_merge(request: HttpRequest) -> HttpResponse:
 @role_required(rules.MERGE_PERSONS)
 def merge_undo(request: HttpRequest, pk: int) -> HttpResponse:
     merge = get_object_or_404(PersonMerge, pk=pk)
-    try:
-        services.person_merge_undo(actor=request.user, merge=merge)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Samenvoeging ongedaan gemaakt."))
+    perform(
+        request,
+        lambda: services.person_merge_undo(actor=request.user, merge=merge),
+        _("Samenvoeging ongedaan gemaakt."),
+    )
     return redirect("duplicates")
 
 

@@ -20,7 +20,7 @@ from samen.registry.models import (
     Referral,
     ReferralStatus,
 )
-from tests.conftest import membership_of, user_of
+from tests.conftest import membership_of, refer_from_kortrijk, user_of
 
 pytestmark = pytest.mark.django_db
 
@@ -70,18 +70,7 @@ def test_the_sender_sees_its_own_notes_in_every_category_its_role_allows(world):
 
 def test_a_programme_lead_never_sees_health_notes_even_with_access(world):
     lead = membership_of("programme_lead")
-    k = membership_of("worker_kortrijk")
-    services.referral_create(
-        actor=k.user,
-        membership=k,
-        person=world.person_kortrijk,
-        receiver=lead.team,
-        programme=Programme.objects.get(code="woonclub"),
-        reason="Zoekt woning",
-        legal_basis=LegalBasis.LEGAL_TASK,
-        justification="OCMW-wet art. 57",
-        categories=["basic", "social", "health"],
-    )
+    refer_from_kortrijk(world.person_kortrijk, lead.team, "woonclub", ["basic", "social", "health"])
     file = selectors.person_file(lead.user, world.person_kortrijk.pk)
     assert "health" not in file.access.categories
     assert {n.category for n in file.notes} == {"social"}
@@ -138,48 +127,30 @@ def test_only_the_receiver_answers_a_referral(world):
 
 
 def test_a_referral_on_consent_must_rest_on_a_consent_for_that_receiver(world):
-    k = membership_of("worker_kortrijk")
     consent = world.person_referred.consents.get()  # for the CAW
     with pytest.raises(ValidationError) as exc:
-        services.referral_create(
-            actor=k.user,
-            membership=k,
-            person=world.person_referred,
-            receiver=world.meldpunt,
-            programme=Programme.objects.get(code="kracht_wonen"),
-            reason="x",
+        refer_from_kortrijk(
+            world.person_referred,
+            world.meldpunt,
+            "kracht_wonen",
+            ["basic"],
             legal_basis=LegalBasis.CONSENT,
             consent=consent,
-            categories=["basic"],
         )
     assert "ontvanger" in str(exc.value)
     with pytest.raises(ValidationError):  # categories beyond the consent
-        services.referral_create(
-            actor=k.user,
-            membership=k,
-            person=world.person_referred,
-            receiver=world.caw,
-            programme=Programme.objects.get(code="caw"),
-            reason="x",
+        refer_from_kortrijk(
+            world.person_referred,
+            world.caw,
+            "caw",
+            ["health"],
             legal_basis=LegalBasis.CONSENT,
             consent=consent,
-            categories=["health"],
         )
 
 
 def test_a_team_member_sees_a_file_referred_to_the_team_on_a_legal_task(world):
-    k = membership_of("worker_kortrijk")
-    services.referral_create(
-        actor=k.user,
-        membership=k,
-        person=world.person_kortrijk,
-        receiver=world.meldpunt,
-        programme=Programme.objects.get(code="kracht_wonen"),
-        reason="Langdurig thuisloos",
-        legal_basis=LegalBasis.LEGAL_TASK,
-        justification="OCMW-wet art. 57",
-        categories=["basic", "health"],
-    )
+    refer_from_kortrijk(world.person_kortrijk, world.meldpunt, "kracht_wonen", ["basic", "health"])
     file = selectors.person_file(user_of("meldpunt_member"), world.person_kortrijk.pk)
     assert {n.category for n in file.notes} == {"health"}
 

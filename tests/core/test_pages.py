@@ -173,28 +173,15 @@ def test_the_coordinator_sees_aggregates_with_small_cells_suppressed(persona_cli
 def test_notifications_are_mailed_when_configured_and_only_after_the_commit(
     world, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from samen.registry import services
-    from samen.registry.models import LegalBasis, Programme
-    from tests.conftest import membership_of
+    from tests.conftest import refer_from_kortrijk
 
     settings.SAMEN_NOTIFY_BY_MAIL = True
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     meldpunt = user_of("meldpunt_member")
     meldpunt.email = "lies@meldpunt.example"
     meldpunt.save()
-    k = membership_of("worker_kortrijk")
     with django_capture_on_commit_callbacks(execute=True):
-        services.referral_create(
-            actor=k.user,
-            membership=k,
-            person=world.person_kortrijk,
-            receiver=world.meldpunt,
-            programme=Programme.objects.get(code="kracht_wonen"),
-            reason="Thuisloos",
-            legal_basis=LegalBasis.LEGAL_TASK,
-            justification="OCMW-wet",
-            categories=["basic"],
-        )
+        refer_from_kortrijk(world.person_kortrijk, world.meldpunt, "kracht_wonen", ["basic"])
     assert [m.to for m in mailoutbox] == [["lies@meldpunt.example"]]
     assert "Declercq" not in mailoutbox[0].subject + mailoutbox[0].body
     assert f"/personen/{world.person_kortrijk.pk}/" in mailoutbox[0].body
