@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "samen.registry",
     "samen.access",
     "samen.imports",
+    "samen.food",
 ]
 
 MIDDLEWARE = [

@@ -36,6 +36,7 @@ urlpatterns = [
     path("dubbels/samenvoegen/", registry.person_merge, name="person_merge"),
     path("dubbels/<int:pk>/ongedaan/", registry.merge_undo, name="merge_undo"),
     path("verwerkingsregister/", registry.processing_register, name="processing_register"),
+    path("voeding/", include("samen.food.urls")),
     path("imports/", imports.import_upload, name="import_upload"),
     path("imports/bevestigen/", imports.import_confirm, name="import_confirm"),
     path("imports/<int:pk>/ongedaan/", imports.import_undo, name="import_undo"),

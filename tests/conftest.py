@@ -39,6 +39,9 @@ PERSONAS = {
     "volunteer": ("t.volunteer", Role.VOLUNTEER, "organisation:W13 welzijnsvereniging"),
     "food_org": ("t.food", Role.FOOD_ORGANISATION, "organisation:Welzijnsschakel Anzegem"),
     "hub_staff": ("t.hub", Role.HUB_STAFF, "team:foodhub"),
+    "hub_coordinator": ("t.hubcoord", Role.HUB_COORDINATOR, "team:foodhub"),
+    "trainee": ("t.trainee", Role.TRAINEE, "team:foodhub"),
+    "trainee_coach": ("t.coach", Role.TRAINEE_COACH, "team:foodhub"),
     "coordinator": ("t.coordinator", Role.COORDINATOR, "organisation:W13 welzijnsvereniging"),
     "org_admin": ("t.admin.kortrijk", Role.ORG_ADMIN, "organisation:OCMW Kortrijk"),
     "dpo": ("t.dpo", Role.DPO, "organisation:W13 welzijnsvereniging"),
@@ -156,6 +159,7 @@ def world(db):
         ocmw_menen = Organisation.objects.get(name="OCMW Menen")
         meldpunt = Team.objects.get(code="meldpunt")
         food_org = Organisation.objects.filter(kind=OrganisationKind.FOOD_ORGANISATION).first()
+        donor = Organisation.objects.filter(kind=OrganisationKind.DONOR).first()
 
     return World
 

@@ -30,5 +30,9 @@ IMPORT_REFERENCE_DATA = frozenset({Role.PROGRAMME_LEAD, Role.ADMIN, Role.COORDIN
 AGGREGATES = frozenset({Role.COORDINATOR, Role.PROGRAMME_LEAD})
 MANAGE_OWN_ORGANISATION = frozenset({Role.ORG_ADMIN})
 AUDIT = frozenset({Role.DPO})
+# Food Act 13: stock, never client data.
+FOOD_STOCK = frozenset({Role.HUB_COORDINATOR, Role.HUB_STAFF, Role.TRAINEE, Role.TRAINEE_COACH})
+FOOD_WRITE_OFF = frozenset({Role.HUB_COORDINATOR, Role.HUB_STAFF, Role.TRAINEE_COACH})
+FOOD_RELEASE = frozenset({Role.HUB_COORDINATOR, Role.TRAINEE_COACH})  # quarantine decisions
 # Staff who may read the register of processing activities (everyone who works here).
 STAFF = frozenset(Role.values)

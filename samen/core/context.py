@@ -14,6 +14,7 @@ def navigation(request):
             "create": bool(roles & rules.CREATE_PERSON),
             "break_glass": bool(roles & rules.BREAK_GLASS),
             "duplicates": bool(roles & rules.MERGE_PERSONS),
+            "food": bool(roles & rules.FOOD_STOCK),
             "imports": bool(roles & (rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA)),
             "dpo": bool(roles & rules.AUDIT),
             "org_admin": bool(roles & rules.MANAGE_OWN_ORGANISATION),

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from samen.access import policy, rules
 from samen.access import selectors as access_selectors
+from samen.core import panels
 from samen.core.models import Notification
 from samen.core.services import notification_mark_read
 from samen.registry import selectors as registry_selectors
@@ -35,6 +36,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["to_review"] = access_selectors.break_glass_to_review().count()
     if "citizen" in roles:
         context["own_person_id"] = policy.citizen_person_id(user)
+    context["panels"] = panels.for_user(user, roles)
     context["unread"] = Notification.objects.filter(user=user, read_at__isnull=True)[:5]
     return render(request, "core/dashboard.html", context)
 

@@ -21,6 +21,7 @@ class Role(models.TextChoices):
     HUB_COORDINATOR = "hub_coordinator", _("hubcoördinator")
     HUB_STAFF = "hub_staff", _("hubmedewerker")
     TRAINEE_COACH = "trainee_coach", _("werkvloerbegeleider")
+    TRAINEE = "trainee", _("leerwerknemer")
     COORDINATOR = "coordinator", _("regionaal coördinator")
     ORG_ADMIN = "org_admin", _("organisatiebeheerder")
     DPO = "dpo", _("functionaris gegevensbescherming")

@@ -19,6 +19,8 @@ LOGGED_IN = set(PERSONAS)
 FILE = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "programme_lead"}
 STAFF = LOGGED_IN - {"citizen"}
 IMPORTERS = {"programme_lead", "coordinator"}
+FOOD_STOCK = {"hub_staff", "hub_coordinator", "trainee", "trainee_coach"}
+FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
 
 
 def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
@@ -86,6 +88,30 @@ def _household_link(world):
     return household.members.get(person=world.person_citizen).pk
 
 
+def _lot(world):
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from samen.food import services as food
+    from samen.food.models import PickupPoint, Product, StorageLocation
+
+    store = PickupPoint.objects.create(donor=world.donor, name="Aldi Matrix")
+    pickup = food.pickup_for_round(actor=user_of("trainee"), pickup_point=store)
+    return food.lot_receive(
+        actor=user_of("trainee"),
+        pickup=pickup,
+        product=Product.objects.get(name="Yoghurt"),
+        kg=Decimal("10"),
+        crates=1,
+        date_kind="use_by",
+        arrival_celsius=Decimal("3"),
+        expiry=timezone.localdate() + dt.timedelta(days=2),
+        location=StorageLocation.objects.get(code="koelcel-1"),
+    ).code
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -138,6 +164,16 @@ MATRIX = {
     "import_confirm": ("post", None, expect(IMPORTERS, 403)),  # no valid token
     "import_undo": ("post", lambda w: 999999, expect(IMPORTERS, 403)),  # not their import
     "import_template": ("get", lambda w: "organisations", expect(IMPORTERS)),
+    "food_intake": ("get", None, expect(FOOD_STOCK)),
+    "food_pickup_empty": ("post", None, expect(FOOD_STOCK, 302)),
+    "food_stock": ("get", None, expect(FOOD_STOCK)),
+    "food_lot_find": ("get", None, expect(FOOD_STOCK)),
+    "food_lot": ("get", _lot, expect(FOOD_STOCK)),
+    "food_lot_label": ("get", _lot, expect(FOOD_STOCK)),
+    "food_lot_write_off": ("post", _lot, expect(FOOD_RELEASE | {"hub_staff"}, 302)),
+    "food_lot_release": ("post", _lot, expect(FOOD_RELEASE, 302)),
+    "food_lot_count": ("post", _lot, expect(FOOD_STOCK, 302)),
+    "food_lot_move": ("post", _lot, expect(FOOD_STOCK, 302)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),

@@ -142,3 +142,24 @@ def test_a_programme_lead_checks_an_import_and_sees_every_bad_row(visit, tmp_pat
     rows = page.locator("section table tbody tr").first.locator("xpath=..").locator("tr")
     assert rows.count() == 3
     visit.check("18-import-fouten")
+
+
+def test_a_trainee_registers_lots_at_the_door_on_a_tablet(visit):
+    page = visit.page
+    page.set_viewport_size({"width": 800, "height": 1280})  # a tablet, upright
+    visit.login("leerwerker.demo")
+    page.get_by_role("link", name="Ontvangst", exact=True).first.click()
+    visit.check("19-ontvangst")
+    page.get_by_label("Opgehaald bij").select_option(index=1)
+    page.get_by_label("Product").select_option(label="Zuivel — Yoghurt")
+    page.get_by_label("Bakken").fill("2")
+    page.get_by_label("Gewogen kg").fill("18,4")
+    page.get_by_label("TGT (te gebruiken tot)").check()
+    page.locator("#id_expiry").fill("01/01/2099")
+    page.get_by_label("Temperatuur bij aankomst (°C)").fill("9,5")
+    page.get_by_label("Stockeren in").select_option(label="Koelcel 1")
+    page.get_by_role("button", name="Lot registreren").click()
+    assert page.get_by_text("In quarantaine").first.is_visible()
+    visit.check("20-lot-in-quarantaine")
+    page.get_by_role("link", name="Etiket afdrukken").click()
+    assert page.locator("svg").count() == 1

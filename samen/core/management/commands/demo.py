@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from samen.core import demo_steps
 from samen.registry import demo
 
 
@@ -20,7 +21,8 @@ class Command(BaseCommand):
             logins = demo.logins()
             self.stdout.write("The database already holds data; no demo loaded.")
         else:
-            logins = demo.build(seed=seed, progress=not quiet)
+            demo_steps.run(seed=seed, progress=not quiet)
+            logins = demo.logins()
             self.stdout.write(self.style.SUCCESS("Demo region ready."))
         self.stdout.write(f"Demo logins (password: {demo.DEMO_PASSWORD}):")
         for username, role in logins:

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class FoodConfig(AppConfig):
+    name = "samen.food"
+    verbose_name = "Food Act 13"
+
+    def ready(self) -> None:
+        from samen.access import rules
+        from samen.core import demo_steps, panels
+        from samen.food import demo, selectors
+
+        demo_steps.register(20, "food", demo.build)
+
+        panels.register(
+            roles=rules.FOOD_STOCK,
+            template="food/_panel.html",
+            context=lambda user: {
+                "totals": selectors.stock_totals(),
+                "expiring": selectors.expiring_lots()[:8],
+            },
+        )

@@ -1,0 +1,117 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samen.food.models import (
+    DateKind,
+    Destination,
+    PickupPoint,
+    Product,
+    StorageLocation,
+    Van,
+    WriteOffReason,
+)
+from samen.registry.forms import DateField
+
+
+class IntakeForm(forms.Form):
+    """One lot of a pickup: the fewest keystrokes a trainee can manage on a tablet."""
+
+    pickup_point = forms.ModelChoiceField(
+        label=_("Opgehaald bij"), queryset=PickupPoint.objects.none()
+    )
+    van = forms.ModelChoiceField(
+        label=_("Bestelwagen"), queryset=Van.objects.none(), required=False
+    )
+    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
+    crates = forms.IntegerField(
+        label=_("Bakken"),
+        min_value=0,
+        max_value=200,
+        initial=1,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    units = forms.IntegerField(
+        label=_("Stuks"),
+        min_value=0,
+        max_value=100000,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    kg = forms.DecimalField(
+        label=_("Gewogen kg"),
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+    date_kind = forms.ChoiceField(
+        label=_("Datum op de verpakking"),
+        choices=DateKind.choices,
+        widget=forms.RadioSelect,
+        initial=DateKind.USE_BY,
+    )
+    expiry = DateField(label=_("Datum"), required=False)
+    arrival_celsius = forms.DecimalField(
+        label=_("Temperatuur bij aankomst (°C)"), required=False, max_digits=4, decimal_places=1,
+        localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )  # fmt: skip
+    location = forms.ModelChoiceField(
+        label=_("Stockeren in"), queryset=StorageLocation.objects.none()
+    )
+
+    def __init__(self, *args, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pickup_point"].queryset = choices["pickup_points"]
+        self.fields["van"].queryset = choices["vans"]
+        self.fields["product"].queryset = choices["products"]
+        self.fields["product"].label_from_instance = lambda p: f"{p.category} — {p.name}"
+        self.fields["location"].queryset = choices["locations"]
+
+
+class EmptyPickupForm(forms.Form):
+    pickup_point = forms.ModelChoiceField(
+        label=_("Opgehaald bij"), queryset=PickupPoint.objects.none()
+    )
+    nothing_reason = forms.CharField(label=_("Reden"), max_length=200)
+
+    def __init__(self, *args, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pickup_point"].queryset = choices["pickup_points"]
+
+
+class LotFindForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code van het lot"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
+    )
+
+
+class WriteOffForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reden"), choices=WriteOffReason.choices)
+    destination = forms.ChoiceField(label=_("Bestemming"), choices=Destination.choices)
+    kg = forms.DecimalField(
+        label=_("kg (leeg: alles)"),
+        required=False,
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        localize=True,
+    )
+    note = forms.CharField(label=_("Toelichting"), required=False)
+
+
+class ReleaseForm(forms.Form):
+    note = forms.CharField(label=_("Reden van vrijgave"), max_length=300)
+
+
+class CountForm(forms.Form):
+    counted_kg = forms.DecimalField(
+        label=_("Geteld (kg)"), min_value=0, max_digits=8, decimal_places=2, localize=True
+    )
+    reason = forms.CharField(label=_("Reden van een verschil"), required=False, max_length=200)
+
+
+class MoveForm(forms.Form):
+    location = forms.ModelChoiceField(label=_("Naar"), queryset=StorageLocation.objects.all())

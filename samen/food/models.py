@@ -1,0 +1,261 @@
+"""Food Act 13: master data, lots and the stock events they are counted from.
+
+Stock is never stored: it is the sum of a lot's events (intake, write-off, count
+adjustment, ...), so history cannot silently change."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samen.registry.models import Municipality, Organisation
+
+
+class TemperatureClass(models.TextChoices):
+    CHILLED = "chilled", _("gekoeld")
+    FROZEN = "frozen", _("diepvries")
+    AMBIENT = "ambient", _("omgevingstemperatuur")
+
+
+class Allergen(models.TextChoices):
+    """The 14 allergens of Reg. (EU) 1169/2011, annex II."""
+
+    GLUTEN = "gluten", _("gluten")
+    CRUSTACEANS = "crustaceans", _("schaaldieren")
+    EGGS = "eggs", _("eieren")
+    FISH = "fish", _("vis")
+    PEANUTS = "peanuts", _("aardnoten")
+    SOY = "soy", _("soja")
+    MILK = "milk", _("melk")
+    NUTS = "nuts", _("noten")
+    CELERY = "celery", _("selderij")
+    MUSTARD = "mustard", _("mosterd")
+    SESAME = "sesame", _("sesamzaad")
+    SULPHITES = "sulphites", _("sulfieten")
+    LUPIN = "lupin", _("lupine")
+    MOLLUSCS = "molluscs", _("weekdieren")
+
+
+class Category(models.Model):
+    code = models.SlugField(unique=True)
+    name = models.CharField(_("naam"), max_length=80)
+    temperature_class = models.CharField(
+        _("temperatuurklasse"), max_length=10, choices=TemperatureClass.choices
+    )
+    best_before_margin_days = models.PositiveSmallIntegerField(
+        _("marge na THT (dagen)"),
+        help_text=_("Hoe lang na de THT een product nog aanvaard wordt (FAVV-omzendbrief)."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("categorie")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Unit(models.TextChoices):
+    KG = "kg", _("kg")
+    PIECE = "piece", _("stuk")
+    PACK = "pack", _("verpakking")
+
+
+class Product(models.Model):
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, verbose_name=_("categorie"))
+    unit = models.CharField(_("eenheid"), max_length=10, choices=Unit.choices, default=Unit.KG)
+    kg_per_unit = models.DecimalField(
+        _("kg per eenheid"), max_digits=7, decimal_places=3, default=1,
+        validators=[MinValueValidator(0)],
+    )  # fmt: skip
+    allergens = models.JSONField(_("allergenen"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("product")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        unknown = set(self.allergens) - set(Allergen.values)
+        if unknown:
+            raise ValidationError({"allergens": _("Onbekend allergeen: %s") % ", ".join(unknown)})
+
+
+class PickupPoint(models.Model):
+    """A donor's store where the vans collect."""
+
+    donor = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="pickup_points",
+        limit_choices_to={"kind": "donor"}, verbose_name=_("donor"),
+    )  # fmt: skip
+    name = models.CharField(_("naam"), max_length=120)
+    street = models.CharField(_("straat"), max_length=120, blank=True)
+    house_number = models.CharField(_("huisnummer"), max_length=12, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=4, blank=True)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    typical_kg = models.PositiveIntegerField(_("gewoonlijk (kg)"), default=0)
+    windows = models.JSONField(
+        _("ophaalvensters"), default=dict, blank=True,
+        help_text=_('Per weekdag (0 = maandag): [["07:00", "09:00"]].'),
+    )  # fmt: skip
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("ophaalpunt")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Van(models.Model):
+    name = models.CharField(_("naam"), max_length=60, unique=True)
+    plate = models.CharField(_("nummerplaat"), max_length=12, blank=True)
+    capacity_kg = models.PositiveIntegerField(_("capaciteit (kg)"))
+    capacity_crates = models.PositiveIntegerField(_("capaciteit (bakken)"))
+    refrigerated = models.BooleanField(_("gekoeld"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LocationKind(models.TextChoices):
+    COLD_ROOM = "cold_room", _("koelcel")
+    FREEZER = "freezer", _("diepvries")
+    DRY_STORE = "dry_store", _("droge opslag")
+
+
+class StorageLocation(models.Model):
+    code = models.SlugField(unique=True)
+    name = models.CharField(_("naam"), max_length=60)
+    kind = models.CharField(_("soort"), max_length=10, choices=LocationKind.choices)
+    temperature_class = models.CharField(max_length=10, choices=TemperatureClass.choices)
+    walk_order = models.PositiveSmallIntegerField(_("looprang"), default=0)
+
+    class Meta:
+        ordering = ["walk_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DateKind(models.TextChoices):
+    USE_BY = "use_by", _("TGT (te gebruiken tot)")
+    BEST_BEFORE = "best_before", _("THT (ten minste houdbaar tot)")
+    NONE = "none", _("geen datum (verse groenten en fruit)")
+
+
+class Decision(models.TextChoices):
+    ACCEPTED = "accepted", _("aanvaard")
+    QUARANTINED = "quarantined", _("in quarantaine")
+    REFUSED = "refused", _("geweigerd")
+
+
+class Pickup(models.Model):
+    """One collection round at a store; its lots follow. A round that brought nothing
+    is recorded too, with its reason (the store had nothing, closed, ...)."""
+
+    pickup_point = models.ForeignKey(PickupPoint, on_delete=models.PROTECT, related_name="pickups")
+    van = models.ForeignKey(Van, on_delete=models.PROTECT, null=True, blank=True)
+    collected_at = models.DateTimeField(default=timezone.now)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    nothing_reason = models.CharField(_("reden: niets opgehaald"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-collected_at"]
+
+
+def new_lot_code() -> str:
+    """Short, unambiguous (no 0/O, 1/I), easy to type from a label."""
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    return "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+class Lot(models.Model):
+    code = models.CharField(max_length=8, unique=True, default=new_lot_code, editable=False)
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, verbose_name=_("product"))
+    donor = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="lots", verbose_name=_("donor")
+    )
+    pickup = models.ForeignKey(
+        Pickup, on_delete=models.PROTECT, null=True, blank=True, related_name="lots"
+    )
+    received_at = models.DateTimeField(_("ontvangen op"), default=timezone.now)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    crates = models.PositiveSmallIntegerField(_("bakken"), default=0)
+    units = models.PositiveIntegerField(_("eenheden"), default=0)
+    kg = models.DecimalField(_("gewogen kg"), max_digits=8, decimal_places=2)
+    date_kind = models.CharField(_("soort datum"), max_length=12, choices=DateKind.choices)
+    expiry = models.DateField(_("datum"), null=True, blank=True)
+    arrival_celsius = models.DecimalField(
+        _("temperatuur bij aankomst (°C)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    decision = models.CharField(max_length=12, choices=Decision.choices)
+    decision_note = models.TextField(blank=True)
+    flagged = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["expiry"]), models.Index(fields=["received_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.product}"
+
+
+class EventKind(models.TextChoices):
+    INTAKE = "intake", _("ontvangst")
+    MOVE = "move", _("verplaatsing")
+    QUARANTINE = "quarantine", _("quarantaine")
+    RELEASE = "release", _("vrijgegeven")
+    WRITE_OFF = "write_off", _("afboeking")
+    ADJUSTMENT = "adjustment", _("telling")
+
+
+class WriteOffReason(models.TextChoices):
+    EXPIRED = "expired", _("vervallen")
+    COLD_CHAIN = "cold_chain", _("koudeketen onderbroken")
+    DAMAGED = "damaged", _("beschadigd")
+    QUALITY = "quality", _("kwaliteit")
+
+
+class Destination(models.TextChoices):
+    COMPOST_BIOGAS = "compost_biogas", _("compost / biogas")
+    ANIMAL_FEED = "animal_feed", _("dierenvoeding")
+
+
+class StockEvent(models.Model):
+    """Append-only. kg is signed: + into stock, − out of it; 0 for a status change."""
+
+    lot = models.ForeignKey(Lot, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=12, choices=EventKind.choices)
+    kg = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    location = models.ForeignKey(StorageLocation, on_delete=models.PROTECT, null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(max_length=20, blank=True)
+    destination = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk:
+            raise ValidationError(_("Een voorraadbeweging wordt nooit gewijzigd."))
+        super().save(*args, **kwargs)

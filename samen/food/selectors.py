@@ -1,0 +1,126 @@
+"""Reads of the hub: stock is derived from the events, never stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from samen.food.models import (
+    Category,
+    EventKind,
+    Lot,
+    PickupPoint,
+    Product,
+    StockEvent,
+    StorageLocation,
+    Van,
+)
+
+ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=10, decimal_places=2))
+
+
+@dataclass
+class LotState:
+    on_hand: Decimal
+    location: StorageLocation | None
+    quarantined: bool
+
+
+def lot_state(lot: Lot) -> LotState:
+    events = list(lot.events.select_related("location").order_by("at", "pk"))
+    on_hand = sum((e.kg for e in events), Decimal("0"))
+    located = [e.location for e in events if e.location_id]
+    status = [e.kind for e in events if e.kind in (EventKind.QUARANTINE, EventKind.RELEASE)]
+    return LotState(
+        on_hand=on_hand,
+        location=located[-1] if located else None,
+        quarantined=bool(status) and status[-1] == EventKind.QUARANTINE,
+    )
+
+
+def _latest(kinds: tuple, field: str):
+    return Subquery(
+        StockEvent.objects.filter(lot=OuterRef("pk"), kind__in=kinds)
+        .order_by("-at", "-pk").values(field)[:1]
+    )  # fmt: skip
+
+
+def lots_with_stock() -> QuerySet[Lot]:
+    """Lots with their derived on-hand kg, location and quarantine status, FEFO first
+    (earliest date first; lots without a date after those with one, oldest intake first)."""
+    return (
+        Lot.objects.select_related("product__category", "donor")
+        .annotate(
+            on_hand=Coalesce(Sum("events__kg"), ZERO),
+            location_id_now=Subquery(
+                StockEvent.objects.filter(lot=OuterRef("pk"), location__isnull=False)
+                .order_by("-at", "-pk").values("location_id")[:1]
+            ),
+            last_status=_latest((EventKind.QUARANTINE, EventKind.RELEASE), "kind"),
+        )
+        .filter(on_hand__gt=0)
+        .order_by(Coalesce("expiry", Value(dt.date(9999, 12, 31))), "received_at", "pk")
+    )  # fmt: skip
+
+
+def available_lots() -> QuerySet[Lot]:
+    # Not .exclude(): the subquery is NULL for a lot never quarantined.
+    return lots_with_stock().filter(Q(last_status__isnull=True) | Q(last_status=EventKind.RELEASE))
+
+
+def quarantined_lots() -> QuerySet[Lot]:
+    return lots_with_stock().filter(last_status=EventKind.QUARANTINE)
+
+
+def expiring_lots(*, days: int = 1) -> QuerySet[Lot]:
+    """Expires today or within `days` days: to pick first, or to write off."""
+    until = timezone.localdate() + dt.timedelta(days=days)
+    return lots_with_stock().filter(expiry__isnull=False, expiry__lte=until)
+
+
+def lot_by_code(code: str) -> Lot | None:
+    cleaned = "".join(code.split()).upper()
+    return Lot.objects.select_related("product__category", "donor", "pickup").filter(
+        code=cleaned).first()  # fmt: skip
+
+
+def lot_history(lot: Lot) -> QuerySet[StockEvent]:
+    return lot.events.select_related("location", "actor").order_by("at", "pk")
+
+
+def locations_by_id() -> dict[int, StorageLocation]:
+    return StorageLocation.objects.in_bulk()
+
+
+def intake_choices() -> dict:
+    return {
+        "pickup_points": PickupPoint.objects.filter(active=True).select_related("donor"),
+        "products": Product.objects.select_related("category").order_by("category__name", "name"),
+        "locations": StorageLocation.objects.all(),
+        "vans": Van.objects.all(),
+        "categories": Category.objects.all(),
+    }
+
+
+def recent_lots(limit: int = 10) -> QuerySet[Lot]:
+    return Lot.objects.select_related("product", "donor").order_by("-received_at", "-pk")[:limit]
+
+
+def stock_totals() -> dict:
+    """kg available, kg in quarantine, kg expiring by tomorrow (for the hub's dashboard)."""
+    lots = list(lots_with_stock())
+    until = timezone.localdate() + dt.timedelta(days=1)
+    return {
+        "available_kg": sum((x.on_hand for x in lots if x.last_status != EventKind.QUARANTINE),
+                            Decimal("0")),
+        "quarantined_kg": sum((x.on_hand for x in lots if x.last_status == EventKind.QUARANTINE),
+                              Decimal("0")),
+        "expiring_kg": sum((x.on_hand for x in lots if x.expiry and x.expiry <= until),
+                           Decimal("0")),
+        "lots": len(lots),
+    }  # fmt: skip

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from samen.food import views
+
+urlpatterns = [
+    path("ontvangst/", views.intake, name="food_intake"),
+    path("ontvangst/niets/", views.pickup_empty, name="food_pickup_empty"),
+    path("voorraad/", views.stock, name="food_stock"),
+    path("lot/", views.lot_find, name="food_lot_find"),
+    path("lot/<str:code>/", views.lot_detail, name="food_lot"),
+    path("lot/<str:code>/etiket/", views.lot_label, name="food_lot_label"),
+    path("lot/<str:code>/afboeken/", views.lot_write_off, name="food_lot_write_off"),
+    path("lot/<str:code>/vrijgeven/", views.lot_release, name="food_lot_release"),
+    path("lot/<str:code>/tellen/", views.lot_count, name="food_lot_count"),
+    path("lot/<str:code>/verplaatsen/", views.lot_move, name="food_lot_move"),
+]

@@ -1,0 +1,213 @@
+"""The hub's pages: intake on a tablet, lots with their label, stock FEFO."""
+
+import io
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samen.access import policy, rules
+from samen.access.decorators import role_required
+from samen.core.forms import add_service_errors, perform
+from samen.food import forms, selectors, services
+from samen.food.models import Decision
+
+
+def _lot_or_404(code: str):
+    lot = selectors.lot_by_code(code)
+    if lot is None:
+        raise Http404
+    return lot
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_STOCK)
+def intake(request: HttpRequest) -> HttpResponse:
+    choices = selectors.intake_choices()
+    last = request.session.get("food_intake_last", {})
+    form = forms.IntakeForm(
+        request.POST or None,
+        choices=choices,
+        initial={k: v for k, v in last.items() if k in ("pickup_point", "van")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            pickup = services.pickup_for_round(
+                actor=request.user, pickup_point=data["pickup_point"], van=data["van"]
+            )
+            lot = services.lot_receive(
+                actor=request.user, pickup=pickup, product=data["product"], kg=data["kg"],
+                crates=data["crates"], units=data["units"] or 0, date_kind=data["date_kind"],
+                expiry=data["expiry"], arrival_celsius=data["arrival_celsius"],
+                location=data["location"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            request.session["food_intake_last"] = {
+                "pickup_point": data["pickup_point"].pk,
+                "van": data["van"] and data["van"].pk,
+            }
+            if lot.decision == Decision.REFUSED:
+                messages.error(request, _("Geweigerd: %(why)s") % {"why": lot.decision_note})
+            elif lot.decision == Decision.QUARANTINED:
+                messages.warning(request, _("In quarantaine: %(why)s") % {"why": lot.decision_note})
+            else:
+                messages.success(request, _("Lot %(code)s aanvaard.") % {"code": lot.code})
+            return redirect("food_lot", lot.code)
+    return render(request, "food/intake.html", {
+        "form": form, "empty_form": forms.EmptyPickupForm(choices=choices),
+        "recent": selectors.recent_lots(),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FOOD_STOCK)
+def pickup_empty(request: HttpRequest) -> HttpResponse:
+    form = forms.EmptyPickupForm(request.POST, choices=selectors.intake_choices())
+    if form.is_valid():
+        perform(
+            request,
+            lambda: services.pickup_record_empty(
+                actor=request.user,
+                pickup_point=form.cleaned_data["pickup_point"],
+                reason=form.cleaned_data["nothing_reason"],
+            ),
+            _("Ophaling zonder voedsel geregistreerd."),
+        )
+    else:
+        messages.error(request, _("Niets opgehaald: kies het ophaalpunt en geef de reden."))
+    return redirect("food_intake")
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def lot_find(request: HttpRequest) -> HttpResponse:
+    form = forms.LotFindForm(request.GET or None)
+    if form.is_valid():
+        lot = selectors.lot_by_code(form.cleaned_data["code"])
+        if lot:
+            return redirect("food_lot", lot.code)
+        form.add_error("code", _("Geen lot met deze code."))
+    return render(request, "food/lot_find.html", {"form": form})
+
+
+def _qr_svg(text: str) -> str:
+    out = io.BytesIO()
+    segno.make(text, error="m").save(
+        out, kind="svg", scale=5, xmldecl=False, svgns=True, title=text
+    )
+    return mark_safe(out.getvalue().decode())  # our own SVG: no user markup in it
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def lot_detail(request: HttpRequest, code: str) -> HttpResponse:
+    lot = _lot_or_404(code)
+    return render(request, "food/lot_detail.html", {
+        "lot": lot, "state": selectors.lot_state(lot), "events": selectors.lot_history(lot),
+        "qr": _qr_svg(request.build_absolute_uri(f"/voeding/lot/{lot.code}/")),
+        "write_off_form": forms.WriteOffForm(), "release_form": forms.ReleaseForm(),
+        "count_form": forms.CountForm(), "move_form": forms.MoveForm(),
+        "can_release": policy.has_role(request.user, rules.FOOD_RELEASE),
+        "can_write_off": policy.has_role(request.user, rules.FOOD_WRITE_OFF),
+    })  # fmt: skip
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def lot_label(request: HttpRequest, code: str) -> HttpResponse:
+    lot = _lot_or_404(code)
+    return render(request, "food/lot_label.html", {
+        "lot": lot, "qr": _qr_svg(request.build_absolute_uri(f"/voeding/lot/{lot.code}/")),
+    })  # fmt: skip
+
+
+def _lot_action(request: HttpRequest, code: str, form_class, action, success: str):
+    lot = _lot_or_404(code)
+    form = form_class(request.POST)
+    if form.is_valid():
+        perform(request, lambda: action(lot, form.cleaned_data), success)
+    else:
+        errors = "; ".join(
+            f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
+            for f, e in form.errors.items()
+        )
+        messages.error(request, errors)
+    return redirect("food_lot", lot.code)
+
+
+@require_POST
+@role_required(rules.FOOD_WRITE_OFF | rules.FOOD_RELEASE)
+def lot_write_off(request: HttpRequest, code: str) -> HttpResponse:
+    return _lot_action(
+        request,
+        code,
+        forms.WriteOffForm,
+        lambda lot, d: services.lot_write_off(
+            actor=request.user,
+            lot=lot,
+            reason=d["reason"],
+            destination=d["destination"],
+            kg=d["kg"],
+            note=d["note"],
+        ),
+        _("Afgeboekt."),
+    )
+
+
+@require_POST
+@role_required(rules.FOOD_RELEASE)
+def lot_release(request: HttpRequest, code: str) -> HttpResponse:
+    return _lot_action(
+        request,
+        code,
+        forms.ReleaseForm,
+        lambda lot, d: services.lot_release(actor=request.user, lot=lot, note=d["note"]),
+        _("Vrijgegeven."),
+    )
+
+
+@require_POST
+@role_required(rules.FOOD_STOCK)
+def lot_count(request: HttpRequest, code: str) -> HttpResponse:
+    return _lot_action(
+        request,
+        code,
+        forms.CountForm,
+        lambda lot, d: services.lot_count(
+            actor=request.user, lot=lot, counted_kg=d["counted_kg"], reason=d["reason"]
+        ),
+        _("Telling geregistreerd."),
+    )
+
+
+@require_POST
+@role_required(rules.FOOD_STOCK)
+def lot_move(request: HttpRequest, code: str) -> HttpResponse:
+    return _lot_action(
+        request,
+        code,
+        forms.MoveForm,
+        lambda lot, d: services.lot_move(actor=request.user, lot=lot, location=d["location"]),
+        _("Verplaatst."),
+    )
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def stock(request: HttpRequest) -> HttpResponse:
+    lots = list(selectors.lots_with_stock())
+    locations = selectors.locations_by_id()
+    for lot in lots:
+        lot.location_now = locations.get(lot.location_id_now)
+    return render(request, "food/stock.html", {
+        "lots": lots, "expiring": list(selectors.expiring_lots()),
+        "totals": selectors.stock_totals(),
+    })  # fmt: skip
