@@ -34,5 +34,7 @@ AUDIT = frozenset({Role.DPO})
 FOOD_STOCK = frozenset({Role.HUB_COORDINATOR, Role.HUB_STAFF, Role.TRAINEE, Role.TRAINEE_COACH})
 FOOD_WRITE_OFF = frozenset({Role.HUB_COORDINATOR, Role.HUB_STAFF, Role.TRAINEE_COACH})
 FOOD_RELEASE = frozenset({Role.HUB_COORDINATOR, Role.TRAINEE_COACH})  # quarantine decisions
+FOOD_SHOP_ADMIN = frozenset({Role.HUB_COORDINATOR})  # publishes stock, closes the day
+FOOD_ORDER = frozenset({Role.FOOD_ORGANISATION})  # its own orders, deliveries, figures
 # Staff who may read the register of processing activities (everyone who works here).
 STAFF = frozenset(Role.values)

@@ -15,6 +15,8 @@ def navigation(request):
             "break_glass": bool(roles & rules.BREAK_GLASS),
             "duplicates": bool(roles & rules.MERGE_PERSONS),
             "food": bool(roles & rules.FOOD_STOCK),
+            "shop_admin": bool(roles & rules.FOOD_SHOP_ADMIN),
+            "shop": bool(roles & rules.FOOD_ORDER),
             "imports": bool(roles & (rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA)),
             "dpo": bool(roles & rules.AUDIT),
             "org_admin": bool(roles & rules.MANAGE_OWN_ORGANISATION),

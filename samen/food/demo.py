@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from samen.food.models import PickupPoint, Van
+from samen.food.models import PickupPoint, Recipient, Van
 from samen.registry.models import (
     Membership,
     Municipality,
@@ -71,6 +71,34 @@ def build(seed: int = 1, progress: bool = True) -> None:
                 "refrigerated": cold,
             },
         )
+    for organisation in Organisation.objects.filter(kind=OrganisationKind.FOOD_ORGANISATION):
+        m = organisation.municipality
+        households = rng.randint(15, 140)
+        Recipient.objects.get_or_create(organisation=organisation, defaults={
+            "households": households, "persons": int(households * rng.uniform(2.0, 2.8)),
+            "delivery_mode": "pickup" if rng.random() < 0.3 else "delivery",
+            "window_start": dt.time(9 + rng.randint(0, 3), 0),
+            "window_end": dt.time(13 + rng.randint(0, 3), 0),
+            "latitude": m.latitude + Decimal(rng.randint(-60, 60)) / 10000 if m else None,
+            "longitude": m.longitude + Decimal(rng.randint(-60, 60)) / 10000 if m else None,
+            "crates_capacity": rng.choice([4, 6, 8, 10, 15]),
+            "dietary": rng.choice([[], [], ["halal"], ["vegetarian"]]),
+        })  # fmt: skip
+    second = (
+        Organisation.objects.filter(kind=OrganisationKind.FOOD_ORGANISATION)
+        .exclude(name="Welzijnsschakel Anzegem")
+        .order_by("name")
+        .first()
+    )
+    user, created = get_user_model().objects.get_or_create(
+        username="voedselhulp.demo", defaults={"first_name": "Mieke", "last_name": "Demo"}
+    )
+    if created:
+        from samen.registry.demo import DEMO_PASSWORD
+
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    Membership.objects.get_or_create(user=user, organisation=second, role=Role.FOOD_ORGANISATION)
     hub = Team.objects.get(code="foodhub")
     first_names = [
         "Yusuf",

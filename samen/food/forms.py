@@ -115,3 +115,71 @@ class CountForm(forms.Form):
 
 class MoveForm(forms.Form):
     location = forms.ModelChoiceField(label=_("Naar"), queryset=StorageLocation.objects.all())
+
+
+class PublishForm(forms.Form):
+    cut_off = forms.TimeField(
+        label=_("Bestellen kan tot (uur)"), initial="10:00", widget=forms.TimeInput(format="%H:%M")
+    )
+    kg_per_person = forms.DecimalField(
+        label=_("Quotum per persoon (kg)"),
+        min_value=0,
+        max_digits=5,
+        decimal_places=2,
+        localize=True,
+        initial="1,00",
+    )
+
+
+class OrderForm(forms.Form):
+    """One field per product on offer; empty means nothing."""
+
+    def __init__(self, *args, offers, order=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        asked = {line.product_id: line.kg for line in order.lines.all()} if order else {}
+        self.offers = offers
+        for offer in offers:
+            self.fields[f"kg_{offer.product_id}"] = forms.DecimalField(
+                label=f"{offer.product} (kg)",
+                required=False,
+                min_value=0,
+                max_digits=8,
+                decimal_places=2,
+                localize=True,
+                initial=asked.get(offer.product_id),
+                widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            )
+            offer.field = self[f"kg_{offer.product_id}"]
+
+    def lines(self) -> dict:
+        return {
+            offer.product_id: self.cleaned_data[f"kg_{offer.product_id}"] or 0
+            for offer in self.offers
+        }
+
+
+class DeliveryForm(forms.Form):
+    receiver_name = forms.CharField(label=_("Ontvangen door (naam)"), max_length=120)
+    shortfall = forms.ChoiceField(
+        label=_("Wat niet geleverd werd"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[("return", _("gaat terug in voorraad")), ("write_off", _("wordt afgeboekt"))],
+    )
+    note = forms.CharField(label=_("Opmerking"), required=False, max_length=300)
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_lines = lines
+        for line in lines:
+            self.fields[f"received_{line.pk}"] = forms.DecimalField(
+                label=_("%(p)s ontvangen (kg)") % {"p": line.product},
+                min_value=0,
+                max_digits=8,
+                decimal_places=2,
+                localize=True,
+                initial=line.granted_kg,
+            )
+
+    def received(self) -> dict:
+        return {line.pk: self.cleaned_data[f"received_{line.pk}"] for line in self.order_lines}

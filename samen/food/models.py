@@ -4,6 +4,7 @@ Stock is never stored: it is the sum of a lot's events (intake, write-off, count
 adjustment, ...), so history cannot silently change."""
 
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -49,6 +50,9 @@ class Category(models.Model):
     best_before_margin_days = models.PositiveSmallIntegerField(
         _("marge na THT (dagen)"),
         help_text=_("Hoe lang na de THT een product nog aanvaard wordt (FAVV-omzendbrief)."),
+    )
+    max_kg_per_order = models.DecimalField(
+        _("maximum per bestelling (kg)"), max_digits=7, decimal_places=2, null=True, blank=True
     )
 
     class Meta:
@@ -220,6 +224,10 @@ class Lot(models.Model):
 
 class EventKind(models.TextChoices):
     INTAKE = "intake", _("ontvangst")
+    ALLOCATION = "allocation", _("toewijzing")
+    PICK = "pick", _("gepickt")
+    DELIVERY = "delivery", _("geleverd")
+    RETURN = "return", _("terug in voorraad")
     MOVE = "move", _("verplaatsing")
     QUARANTINE = "quarantine", _("quarantaine")
     RELEASE = "release", _("vrijgegeven")
@@ -259,3 +267,146 @@ class StockEvent(models.Model):
         if self.pk:
             raise ValidationError(_("Een voorraadbeweging wordt nooit gewijzigd."))
         super().save(*args, **kwargs)
+
+
+class DeliveryMode(models.TextChoices):
+    DELIVERY = "delivery", _("levering")
+    PICKUP = "pickup", _("afhalen aan de hub")
+
+
+class Recipient(models.Model):
+    """A food organisation as the hub sees it: who it serves and how it receives."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.PROTECT, related_name="food_profile",
+        limit_choices_to={"kind": "food_organisation"},
+    )  # fmt: skip
+    households = models.PositiveIntegerField(_("gezinnen"), default=0)
+    persons = models.PositiveIntegerField(_("personen"), default=0)
+    delivery_mode = models.CharField(
+        _("ontvangst"), max_length=10, choices=DeliveryMode.choices, default=DeliveryMode.DELIVERY
+    )
+    window_start = models.TimeField(_("levervenster van"), null=True, blank=True)
+    window_end = models.TimeField(_("levervenster tot"), null=True, blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    crates_capacity = models.PositiveSmallIntegerField(_("koelruimte (bakken)"), default=0)
+    dietary = models.JSONField(_("voedingsbeperkingen"), default=list, blank=True)
+    contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+    def clean(self) -> None:
+        if self.window_start and self.window_end and self.window_end <= self.window_start:
+            raise ValidationError({"window_end": _("Het venster eindigt voor het begint.")})
+
+
+class ShopDay(models.Model):
+    """One day of the W13 SHOP: published stock, orders until the cut-off, then allocated."""
+
+    date = models.DateField(unique=True)
+    cut_off = models.DateTimeField(_("bestellen tot"))
+    kg_per_person = models.DecimalField(
+        _("quotum per persoon (kg)"), max_digits=5, decimal_places=2, default=Decimal("1.00")
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None and timezone.now() < self.cut_off
+
+
+class ShopOffer(models.Model):
+    day = models.ForeignKey(ShopDay, on_delete=models.CASCADE, related_name="offers")
+    product = models.ForeignKey(Product, on_delete=models.PROTECT)
+    kg = models.DecimalField(max_digits=9, decimal_places=2)
+
+    class Meta:
+        ordering = ["product__category__name", "product__name"]
+        constraints = [models.UniqueConstraint(fields=["day", "product"], name="offer_once")]
+
+
+class Order(models.Model):
+    day = models.ForeignKey(ShopDay, on_delete=models.PROTECT, related_name="orders")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="orders")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    standing = models.BooleanField(default=False)
+    picked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "organisation"], name="one_order_a_day")
+        ]
+
+
+class OrderLine(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
+    product = models.ForeignKey(Product, on_delete=models.PROTECT)
+    kg = models.DecimalField(_("gevraagd (kg)"), max_digits=8, decimal_places=2)
+    granted_kg = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    explanation = models.TextField(blank=True)
+    received_kg = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["product__category__name", "product__name"]
+        constraints = [models.UniqueConstraint(fields=["order", "product"], name="line_once")]
+
+
+class Allocation(models.Model):
+    """Which lot feeds which order line (FEFO), and how much."""
+
+    line = models.ForeignKey(OrderLine, on_delete=models.CASCADE, related_name="allocations")
+    lot = models.ForeignKey(Lot, on_delete=models.PROTECT, related_name="allocations")
+    kg = models.DecimalField(max_digits=8, decimal_places=2)
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class StandingOrder(models.Model):
+    """What an organisation wants every week on given days, ordered for it at publishing."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="standing_orders"
+    )
+    product = models.ForeignKey(Product, on_delete=models.PROTECT)
+    kg = models.DecimalField(max_digits=8, decimal_places=2)
+    weekdays = models.JSONField(default=list, help_text=_("0 = maandag … 6 = zondag"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "product"], name="standing_once")
+        ]
+
+
+class Delivery(models.Model):
+    order = models.OneToOneField(Order, on_delete=models.PROTECT, related_name="delivery")
+    delivered_at = models.DateTimeField(default=timezone.now)
+    receiver_name = models.CharField(_("ontvangen door"), max_length=120)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    at_hub = models.BooleanField(default=False)
+    discrepancy_note = models.TextField(blank=True)

@@ -11,11 +11,17 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from samen.food.models import (
+    Allocation,
     Category,
     EventKind,
     Lot,
+    Order,
+    OrderLine,
     PickupPoint,
     Product,
+    Recipient,
+    ShopDay,
+    ShopOffer,
     StockEvent,
     StorageLocation,
     Van,
@@ -124,3 +130,67 @@ def stock_totals() -> dict:
                            Decimal("0")),
         "lots": len(lots),
     }  # fmt: skip
+
+
+# --- the W13 SHOP ------------------------------------------------------------------------
+
+
+def available_kg_by_product(*, on: dt.date) -> dict[int, Decimal]:
+    """Available kg per product of lots still good on that day."""
+    totals: dict[int, Decimal] = {}
+    for lot in available_lots().filter(Q(expiry__isnull=True) | Q(expiry__gte=on)):
+        totals[lot.product_id] = totals.get(lot.product_id, Decimal("0")) + lot.on_hand
+    return {pid: kg for pid, kg in totals.items() if kg > 0}
+
+
+def shop_day_for(date: dt.date) -> ShopDay | None:
+    return ShopDay.objects.filter(date=date).first()
+
+
+def shop_offers(day: ShopDay) -> list[ShopOffer]:
+    """The day's offer with what all organisations asked so far (no names)."""
+    asked = dict(
+        OrderLine.objects.filter(order__day=day).values("product_id")
+        .annotate(kg=Sum("kg")).values_list("product_id", "kg")
+    )  # fmt: skip
+    offers = list(day.offers.select_related("product__category"))
+    for offer in offers:
+        offer.asked_kg = asked.get(offer.product_id, Decimal("0"))
+    return offers
+
+
+def order_of(organisation, day: ShopDay) -> Order | None:
+    return (
+        Order.objects.filter(day=day, organisation=organisation)
+        .prefetch_related("lines__product")
+        .first()
+    )
+
+
+def orders_of_day(day: ShopDay) -> QuerySet[Order]:
+    return day.orders.select_related("organisation", "delivery").prefetch_related("lines__product")
+
+
+def order_for_hub(pk: int) -> Order | None:
+    return Order.objects.select_related("day", "organisation").filter(pk=pk).first()
+
+
+def pick_list(order: Order) -> list[Allocation]:
+    """In walking order of the locations, then first expiring first."""
+    allocations = list(
+        Allocation.objects.filter(line__order=order).select_related("lot__product", "line")
+    )
+    for allocation_ in allocations:
+        allocation_.location = lot_state(allocation_.lot).location
+    return sorted(
+        allocations,
+        key=lambda a: (
+            a.location.walk_order if a.location else 999,
+            a.lot.expiry or dt.date.max,
+            a.pk,
+        ),
+    )
+
+
+def picks_up_at_hub(organisation) -> bool:
+    return Recipient.objects.filter(organisation=organisation, delivery_mode="pickup").exists()

@@ -6,24 +6,36 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.access import policy
 from samen.access import rules as access_rules
-from samen.food import rules, selectors
+from samen.core.services import notification_send, unit_members
+from samen.food import allocation, rules, selectors
 from samen.food.models import (
+    Allocation,
     Decision,
+    Delivery,
     EventKind,
     Lot,
+    Order,
+    OrderLine,
     Pickup,
     PickupPoint,
     Product,
+    Recipient,
+    ShopDay,
+    ShopOffer,
+    StandingOrder,
     StockEvent,
     StorageLocation,
     TemperatureClass,
     Van,
 )
+from samen.registry.models import Role
 
 
 def _require(actor, roles) -> None:
@@ -225,3 +237,281 @@ def lot_move(*, actor, lot: Lot, location: StorageLocation) -> StockEvent:
     if selectors.lot_state(lot).on_hand <= 0:
         raise ValidationError(_("Dit lot is niet (meer) in voorraad."))
     return StockEvent.objects.create(lot=lot, kind=EventKind.MOVE, location=location, actor=actor)
+
+
+# --- the W13 SHOP ------------------------------------------------------------------------
+
+
+def recipient_organisation(actor):
+    """The food organisation a user orders for (a food-organisation membership)."""
+    for member in policy.memberships(actor):
+        if member.role == Role.FOOD_ORGANISATION and member.organisation_id:
+            return member.organisation
+    raise PermissionDenied
+
+
+@transaction.atomic
+def shop_day_publish(*, actor, date, cut_off, kg_per_person: Decimal | None = None) -> ShopDay:
+    """Publish the available stock for a day; standing orders are placed at once."""
+    _require(actor, access_rules.FOOD_SHOP_ADMIN)
+    if ShopDay.objects.filter(date=date).exists():
+        raise ValidationError(
+            _("De shop voor %(d)s is al gepubliceerd.") % {"d": f"{date:%d/%m/%Y}"}
+        )
+    if cut_off <= timezone.now():
+        raise ValidationError({"cut_off": _("Het afsluituur ligt in het verleden.")})
+    day = ShopDay(date=date, cut_off=cut_off, published_by=actor)
+    if kg_per_person is not None:
+        day.kg_per_person = kg_per_person
+    day.full_clean()
+    day.save()
+    for product_id, kg in selectors.available_kg_by_product(on=date).items():
+        ShopOffer.objects.create(day=day, product_id=product_id, kg=kg)
+    _place_standing_orders(actor, day)
+    return day
+
+
+def _place_standing_orders(actor, day: ShopDay) -> None:
+    offered = {o.product_id: o.kg for o in day.offers.all()}
+    weekday = day.date.weekday()
+    for standing in StandingOrder.objects.select_related("organisation"):
+        if weekday not in standing.weekdays or standing.product_id not in offered:
+            continue
+        order, _created = Order.objects.get_or_create(
+            day=day,
+            organisation=standing.organisation,
+            defaults={"created_by": actor, "standing": True},
+        )
+        OrderLine.objects.get_or_create(
+            order=order,
+            product_id=standing.product_id,
+            defaults={"kg": min(standing.kg, offered[standing.product_id])},
+        )
+
+
+@transaction.atomic
+def order_save(*, actor, day: ShopDay, lines: dict[int, Decimal]) -> Order:
+    """An organisation's order for the day (replacing its earlier one). The day's row is
+    locked, so an order and the cut-off never cross."""
+    organisation = recipient_organisation(actor)
+    day = ShopDay.objects.select_for_update().get(pk=day.pk)
+    if not day.is_open:
+        raise ValidationError(_("Bestellen kan niet meer: de shop is afgesloten."))
+    offers = {o.product_id: o for o in day.offers.select_related("product__category")}
+    errors, total = {}, Decimal("0")
+    per_category: dict[int, Decimal] = {}
+    for product_id, kg in lines.items():
+        offer = offers.get(product_id)
+        if offer is None:
+            errors[f"kg_{product_id}"] = _("Dit product staat vandaag niet in de shop.")
+            continue
+        if kg < 0:
+            errors[f"kg_{product_id}"] = _("Een hoeveelheid kan niet negatief zijn.")
+        elif kg > offer.kg:
+            errors[f"kg_{product_id}"] = _("Er is vandaag maar %(kg)s kg %(p)s.") % {
+                "kg": offer.kg,
+                "p": offer.product,
+            }
+        total += max(kg, Decimal("0"))
+        category = offer.product.category
+        per_category[category.pk] = per_category.get(category.pk, Decimal("0")) + max(kg, 0)
+        if (
+            category.max_kg_per_order is not None
+            and per_category[category.pk] > category.max_kg_per_order
+        ):
+            errors[f"kg_{product_id}"] = _("Maximum %(kg)s kg %(c)s per bestelling.") % {
+                "kg": category.max_kg_per_order,
+                "c": category,
+            }
+    recipient = Recipient.objects.filter(organisation=organisation).first()
+    quota = day.kg_per_person * (recipient.persons if recipient else 0)
+    if total > quota:
+        errors["__all__"] = _(
+            "Jullie quotum vandaag is %(q)s kg (%(kg)s kg per persoon); de bestelling is %(t)s kg."
+        ) % {"q": quota, "kg": day.kg_per_person, "t": total}
+    if errors:
+        raise ValidationError(errors)
+    order, _created = Order.objects.get_or_create(
+        day=day, organisation=organisation, defaults={"created_by": actor}
+    )
+    order.lines.all().delete()
+    OrderLine.objects.bulk_create(
+        [OrderLine(order=order, product_id=pid, kg=kg) for pid, kg in lines.items() if kg > 0]
+    )
+    order.save()  # updated_at
+    return order
+
+
+@transaction.atomic
+def shop_day_close(*, actor, day: ShopDay) -> ShopDay:
+    """The cut-off: per product, the fair default allocation of what is really there now,
+    lot by lot, first expiring first. Never more than the stock: the lots are locked."""
+    _require(actor, access_rules.FOOD_SHOP_ADMIN)
+    day = ShopDay.objects.select_for_update().get(pk=day.pk)
+    if day.closed_at:
+        raise ValidationError(_("Deze shopdag is al afgesloten."))
+    lines = list(
+        OrderLine.objects.filter(order__day=day, kg__gt=0).select_related(
+            "order__organisation", "product"
+        )
+    )
+    persons = dict(Recipient.objects.values_list("organisation_id", "persons"))
+    by_product: dict[int, list[OrderLine]] = {}
+    for line in lines:
+        by_product.setdefault(line.product_id, []).append(line)
+    for product_id in sorted(by_product):
+        product_lines = by_product[product_id]
+        lots = list(
+            selectors.available_lots()
+            .filter(product_id=product_id)
+            .filter(Q(expiry__isnull=True) | Q(expiry__gte=day.date))
+        )
+        locked = Lot.objects.select_for_update().filter(pk__in=[lot.pk for lot in lots])
+        states = {lot.pk: selectors.lot_state(lot) for lot in locked.order_by("pk")}
+        lots = [lot for lot in lots if not states[lot.pk].quarantined]  # as of the lock
+        remaining = {lot.pk: states[lot.pk].on_hand for lot in lots}
+        supply = sum(remaining.values(), Decimal("0"))
+        demands = {
+            line.pk: (line.kg, Decimal(max(persons.get(line.order.organisation_id, 0), 1)))
+            for line in product_lines
+        }
+        shares = allocation.fair_shares(supply, demands)
+        asked_total = sum((line.kg for line in product_lines), Decimal("0"))
+        for line in sorted(product_lines, key=lambda x: (x.order.organisation.name, x.pk)):
+            share = shares[line.pk]
+            line.granted_kg = share.granted
+            line.explanation = allocation.explain(
+                share,
+                product=line.product.name,
+                supply=supply,
+                asked_total=asked_total,
+                persons=persons.get(line.order.organisation_id, 0),
+            )
+            line.save(update_fields=["granted_kg", "explanation"])
+            need = share.granted
+            for lot in lots:  # FEFO
+                if need <= 0:
+                    break
+                take = min(need, remaining[lot.pk])
+                if take <= 0:
+                    continue
+                Allocation.objects.create(line=line, lot=lot, kg=take)
+                StockEvent.objects.create(
+                    lot=lot,
+                    kind=EventKind.ALLOCATION,
+                    kg=-take,
+                    actor=actor,
+                    note=f"bestelling {line.order_id}",
+                )
+                remaining[lot.pk] -= take
+                need -= take
+    OrderLine.objects.filter(order__day=day, kg=0).update(granted_kg=0)
+    day.closed_at, day.closed_by = timezone.now(), actor
+    day.save(update_fields=["closed_at", "closed_by"])
+    for organisation_id in {line.order.organisation_id for line in lines}:
+        notification_send(
+            users=unit_members(organisation_id=organisation_id, roles=[Role.FOOD_ORGANISATION]),
+            kind="order_allocated",
+            text=_("Je bestelling voor %(d)s is toegewezen.") % {"d": f"{day.date:%d/%m/%Y}"},
+            url=reverse("shop_order"),
+        )
+    return day
+
+
+@transaction.atomic
+def order_pick(*, actor, order: Order) -> Order:
+    _require(actor, access_rules.FOOD_STOCK)
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.picked_at:
+        raise ValidationError(_("Deze bestelling is al gepickt."))
+    if not order.day.closed_at:
+        raise ValidationError(_("De shopdag is nog niet afgesloten."))
+    for allocation_ in Allocation.objects.filter(line__order=order).select_related("lot"):
+        StockEvent.objects.create(
+            lot=allocation_.lot,
+            kind=EventKind.PICK,
+            actor=actor,
+            note=f"bestelling {order.pk}: {allocation_.kg} kg",
+        )
+    order.picked_at = timezone.now()
+    order.save(update_fields=["picked_at"])
+    return order
+
+
+@transaction.atomic
+def delivery_confirm(
+    *,
+    actor,
+    order: Order,
+    received: dict[int, Decimal],
+    receiver_name: str,
+    shortfall: str,
+    note: str = "",
+    at_hub: bool = False,
+) -> Delivery:
+    """Received kg per line. What did not arrive returns to stock or is written off —
+    explicitly, never silently."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if not order.picked_at:
+        raise ValidationError(_("Deze bestelling is nog niet gepickt."))
+    if hasattr(order, "delivery"):
+        raise ValidationError(_("Deze levering is al bevestigd."))
+    if not receiver_name.strip():
+        raise ValidationError({"receiver_name": _("Wie nam de levering in ontvangst?")})
+    errors = {}
+    lines = list(order.lines.filter(granted_kg__gt=0).prefetch_related("allocations__lot"))
+    for line in lines:
+        kg = received.get(line.pk)
+        if kg is None or kg < 0 or kg > line.granted_kg:
+            errors[f"received_{line.pk}"] = _("%(p)s: ontvangen tussen 0 en %(kg)s kg.") % {
+                "p": line.product,
+                "kg": line.granted_kg,
+            }
+    if errors:
+        raise ValidationError(errors)
+    short_lines = [line for line in lines if received[line.pk] < line.granted_kg]
+    if short_lines and shortfall not in ("return", "write_off"):
+        raise ValidationError({"shortfall": _("Kies wat er met het verschil gebeurt.")})
+    for line in lines:
+        line.received_kg = received[line.pk]
+        line.save(update_fields=["received_kg"])
+        missing = line.granted_kg - line.received_kg
+        for allocation_ in reversed(list(line.allocations.all())):  # latest-expiring back first
+            if missing <= 0:
+                break
+            back = min(missing, allocation_.kg)
+            StockEvent.objects.create(
+                lot=allocation_.lot,
+                kind=EventKind.RETURN,
+                kg=back,
+                actor=actor,
+                note=f"niet geleverd, bestelling {order.pk}",
+            )
+            if shortfall == "write_off":
+                StockEvent.objects.create(
+                    lot=allocation_.lot,
+                    kind=EventKind.WRITE_OFF,
+                    kg=-back,
+                    actor=actor,
+                    reason="damaged",
+                    destination="compost_biogas",
+                    note=note,
+                )
+            missing -= back
+        for allocation_ in line.allocations.all():
+            StockEvent.objects.create(
+                lot=allocation_.lot,
+                kind=EventKind.DELIVERY,
+                actor=actor,
+                note=f"bestelling {order.pk}",
+            )
+    delivery = Delivery(
+        order=order,
+        receiver_name=receiver_name.strip(),
+        confirmed_by=actor,
+        at_hub=at_hub,
+        discrepancy_note=note,
+    )
+    delivery.full_clean()
+    delivery.save()
+    return delivery

@@ -13,4 +13,10 @@ urlpatterns = [
     path("lot/<str:code>/vrijgeven/", views.lot_release, name="food_lot_release"),
     path("lot/<str:code>/tellen/", views.lot_count, name="food_lot_count"),
     path("lot/<str:code>/verplaatsen/", views.lot_move, name="food_lot_move"),
+    path("shop/beheer/", views.shop_admin, name="shop_admin"),
+    path("shop/afsluiten/", views.shop_close, name="shop_close"),
+    path("shop/", views.shop_order, name="shop_order"),
+    path("bestellingen/<int:pk>/picklijst/", views.order_pick_list, name="order_pick_list"),
+    path("bestellingen/<int:pk>/gepickt/", views.order_pick, name="order_pick"),
+    path("bestellingen/<int:pk>/levering/", views.order_delivery, name="order_delivery"),
 ]

@@ -1,12 +1,14 @@
 """The hub's pages: intake on a tablet, lots with their label, stock FEFO."""
 
+import datetime as dt
 import io
 
 import segno
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -211,3 +213,134 @@ def stock(request: HttpRequest) -> HttpResponse:
         "lots": lots, "expiring": list(selectors.expiring_lots()),
         "totals": selectors.stock_totals(),
     })  # fmt: skip
+
+
+# --- the W13 SHOP ------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_SHOP_ADMIN)
+def shop_admin(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    day = selectors.shop_day_for(today)
+    form = forms.PublishForm(request.POST or None)
+    if request.method == "POST" and day is None and form.is_valid():
+        cut_off = timezone.make_aware(dt.datetime.combine(today, form.cleaned_data["cut_off"]))
+        try:
+            services.shop_day_publish(
+                actor=request.user,
+                date=today,
+                cut_off=cut_off,
+                kg_per_person=form.cleaned_data["kg_per_person"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De shop van vandaag is gepubliceerd."))
+            return redirect("shop_admin")
+    return render(request, "food/shop_admin.html", {
+        "day": day, "form": form, "offers": selectors.shop_offers(day) if day else [],
+        "orders": selectors.orders_of_day(day) if day else [],
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FOOD_SHOP_ADMIN)
+def shop_close(request: HttpRequest) -> HttpResponse:
+    day = selectors.shop_day_for(timezone.localdate())
+    if day is None:
+        raise Http404
+    perform(
+        request,
+        lambda: services.shop_day_close(actor=request.user, day=day),
+        _("De shop is afgesloten en de bestellingen zijn toegewezen."),
+    )
+    return redirect("shop_admin")
+
+
+def _own_organisation(request: HttpRequest):
+    try:
+        return services.recipient_organisation(request.user)
+    except PermissionDenied:
+        raise Http404 from None
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_ORDER)
+def shop_order(request: HttpRequest) -> HttpResponse:
+    organisation = _own_organisation(request)
+    day = selectors.shop_day_for(timezone.localdate())
+    order = selectors.order_of(organisation, day) if day else None
+    offers = selectors.shop_offers(day) if day else []
+    form = forms.OrderForm(request.POST or None, offers=offers, order=order)
+    if request.method == "POST" and day and form.is_valid():
+        try:
+            services.order_save(actor=request.user, day=day, lines=form.lines())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Bestelling bewaard. Je kan ze aanpassen tot %(t)s.")
+                % {"t": timezone.localtime(day.cut_off).strftime("%H:%M")},
+            )
+            return redirect("shop_order")
+    return render(request, "food/shop_order.html", {
+        "day": day, "order": order, "form": form, "organisation": organisation,
+    })  # fmt: skip
+
+
+def _order_for(request: HttpRequest, pk: int):
+    """The hub sees every order; a food organisation only its own (else 404)."""
+    order = selectors.order_for_hub(pk)
+    if order is None:
+        raise Http404
+    if not policy.has_role(request.user, rules.FOOD_STOCK) and (
+        order.organisation != _own_organisation(request)
+    ):
+        raise Http404
+    return order
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def order_pick_list(request: HttpRequest, pk: int) -> HttpResponse:
+    order = _order_for(request, pk)
+    return render(request, "food/pick_list.html", {
+        "order": order, "allocations": selectors.pick_list(order),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FOOD_STOCK)
+def order_pick(request: HttpRequest, pk: int) -> HttpResponse:
+    order = _order_for(request, pk)
+    perform(
+        request,
+        lambda: services.order_pick(actor=request.user, order=order),
+        _("Bestelling gepickt."),
+    )
+    return redirect("order_pick_list", order.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_STOCK | rules.FOOD_ORDER)
+def order_delivery(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delivery note and its confirmation: received kg per line and who received it."""
+    order = _order_for(request, pk)
+    lines = [line for line in order.lines.select_related("product") if line.granted_kg]
+    form = forms.DeliveryForm(request.POST or None, lines=lines)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.delivery_confirm(
+                actor=request.user, order=order, received=form.received(),
+                receiver_name=data["receiver_name"], shortfall=data["shortfall"],
+                note=data["note"], at_hub=selectors.picks_up_at_hub(order.organisation),
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Levering bevestigd."))
+            return redirect("order_delivery", order.pk)
+    return render(request, "food/delivery.html", {"order": order, "lines": lines, "form": form})

@@ -112,6 +112,24 @@ def _lot(world):
     ).code
 
 
+def _order(world):
+    """An order of the food-organisation persona's own organisation, on an open day."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from samen.food.models import Order, ShopDay
+    from samen.registry.models import Organisation
+
+    day = ShopDay.objects.create(
+        date=timezone.localdate(),
+        published_by=user_of("hub_coordinator"),
+        cut_off=timezone.now() + dt.timedelta(hours=2),
+    )
+    own = Organisation.objects.get(name="Welzijnsschakel Anzegem")
+    return Order.objects.create(day=day, organisation=own, created_by=user_of("food_org")).pk
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -174,6 +192,12 @@ MATRIX = {
     "food_lot_release": ("post", _lot, expect(FOOD_RELEASE, 302)),
     "food_lot_count": ("post", _lot, expect(FOOD_STOCK, 302)),
     "food_lot_move": ("post", _lot, expect(FOOD_STOCK, 302)),
+    "shop_admin": ("get", None, expect({"hub_coordinator"})),
+    "shop_close": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing published yet
+    "shop_order": ("get", None, expect({"food_org"})),
+    "order_pick_list": ("get", _order, expect(FOOD_STOCK)),
+    "order_pick": ("post", _order, expect(FOOD_STOCK, 302)),
+    "order_delivery": ("get", _order, expect(FOOD_STOCK | {"food_org"})),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),

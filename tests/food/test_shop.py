@@ -1,0 +1,183 @@
+"""The W13 SHOP: publish, order, cut-off with the fair default allocation, pick, deliver."""
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from samen.food import selectors, services
+from samen.food.models import Allocation, Category, OrderLine, Recipient
+from samen.registry.models import Membership, Organisation, OrganisationKind, Role
+from tests.conftest import user_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shop(hub, django_user_model):
+    """Two food organisations (100 and 300 persons) and 10 kg yoghurt in two lots."""
+    hub.lot_soon = hub.receive(kg="6", expiry=hub.today + dt.timedelta(days=1))
+    hub.lot_later = hub.receive(kg="4", expiry=hub.today + dt.timedelta(days=4))
+    hub.orgs, hub.users = [], []
+    for name, persons in (("Alfa vzw", 100), ("Beta vzw", 300)):
+        org = Organisation.objects.create(name=name, kind=OrganisationKind.FOOD_ORGANISATION)
+        Recipient.objects.create(organisation=org, persons=persons, households=persons // 3)
+        user = django_user_model.objects.create_user(f"shop.{name[:4].lower()}")
+        Membership.objects.create(user=user, organisation=org, role=Role.FOOD_ORGANISATION)
+        hub.orgs.append(org)
+        hub.users.append(user)
+    hub.day = services.shop_day_publish(
+        actor=user_of("hub_coordinator"),
+        date=hub.today,
+        cut_off=timezone.now() + dt.timedelta(hours=2),
+    )
+    return hub
+
+
+def test_publishing_offers_the_available_stock_per_product(shop):
+    offers = {o.product: o.kg for o in shop.day.offers.all()}
+    assert offers == {shop.yoghurt: D("10.00")}
+    with pytest.raises(ValidationError):  # once a day
+        services.shop_day_publish(
+            actor=user_of("hub_coordinator"),
+            date=shop.today,
+            cut_off=timezone.now() + dt.timedelta(hours=1),
+        )
+    with pytest.raises(PermissionDenied):
+        services.shop_day_publish(
+            actor=user_of("hub_staff"),
+            date=shop.today,
+            cut_off=timezone.now() + dt.timedelta(hours=1),
+        )
+
+
+def test_the_cut_off_shares_a_scarce_product_fairly_and_first_expiring_first(shop):
+    for user in shop.users:
+        services.order_save(actor=user, day=shop.day, lines={shop.yoghurt.pk: D("8")})
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+    # 10 kg for 16 kg asked; weights 100 and 300 → level 0.025 kg/person: 2.5 and 7.5 kg.
+    alfa, beta = (OrderLine.objects.get(order__organisation=o) for o in shop.orgs)
+    assert (alfa.granted_kg, beta.granted_kg) == (D("2.50"), D("7.50"))
+    assert "eerlijk verdeeld naar rato van jullie 100 personen" in alfa.explanation
+    # FEFO: Alfa (first by name) takes 2.5 of the 6 kg lot; Beta the other 3.5, then 4.
+    assert list(Allocation.objects.order_by("pk").values_list("line", "lot", "kg")) == [
+        (alfa.pk, shop.lot_soon.pk, D("2.50")),
+        (beta.pk, shop.lot_soon.pk, D("3.50")),
+        (beta.pk, shop.lot_later.pk, D("4.00")),
+    ]
+    assert selectors.lot_state(shop.lot_soon).on_hand == 0  # never below
+    assert selectors.lot_state(shop.lot_later).on_hand == 0
+    with pytest.raises(ValidationError):  # once
+        services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+
+
+def test_enough_stock_gives_what_was_asked(shop):
+    services.order_save(actor=shop.users[0], day=shop.day, lines={shop.yoghurt.pk: D("3")})
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+    line = OrderLine.objects.get()
+    assert line.granted_kg == D("3") and "zoals gevraagd" in line.explanation
+    assert selectors.lot_state(shop.lot_soon).on_hand == D("3")
+
+
+def test_bad_orders_are_refused_with_a_message_per_line(shop):
+    alfa = shop.users[0]
+    with pytest.raises(ValidationError) as exc:
+        services.order_save(actor=alfa, day=shop.day, lines={shop.yoghurt.pk: D("12")})
+    assert "maar 10" in exc.value.message_dict[f"kg_{shop.yoghurt.pk}"][0]
+    with pytest.raises(ValidationError) as exc:
+        services.order_save(actor=alfa, day=shop.day, lines={shop.yoghurt.pk: D("-1")})
+    assert "negatief" in exc.value.message_dict[f"kg_{shop.yoghurt.pk}"][0]
+    with pytest.raises(ValidationError) as exc:
+        services.order_save(actor=alfa, day=shop.day, lines={shop.pizza.pk: D("1")})
+    assert "niet in de shop" in exc.value.message_dict[f"kg_{shop.pizza.pk}"][0]
+    Category.objects.filter(pk=shop.yoghurt.category_id).update(max_kg_per_order=D("5"))
+    with pytest.raises(ValidationError) as exc:
+        services.order_save(actor=alfa, day=shop.day, lines={shop.yoghurt.pk: D("6")})
+    assert "Maximum 5" in exc.value.message_dict[f"kg_{shop.yoghurt.pk}"][0]
+    Recipient.objects.filter(organisation=shop.orgs[0]).update(persons=2)
+    with pytest.raises(ValidationError) as exc:
+        services.order_save(actor=alfa, day=shop.day, lines={shop.yoghurt.pk: D("3")})
+    assert "quotum" in exc.value.message_dict["__all__"][0]
+    assert not OrderLine.objects.exists()
+    with pytest.raises(PermissionDenied):  # hub staff does not order
+        services.order_save(actor=user_of("hub_staff"), day=shop.day, lines={})
+
+
+def test_no_orders_after_the_cut_off(shop):
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+    with pytest.raises(ValidationError) as exc:
+        services.order_save(actor=shop.users[0], day=shop.day, lines={shop.yoghurt.pk: D("1")})
+    assert "afgesloten" in str(exc.value)
+
+
+def test_pick_and_deliver_with_a_discrepancy_returned_to_stock(shop):
+    services.order_save(actor=shop.users[1], day=shop.day, lines={shop.yoghurt.pk: D("8")})
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+    order = OrderLine.objects.get().order
+    line = order.lines.get()
+    with pytest.raises(ValidationError):  # not picked yet
+        services.delivery_confirm(
+            actor=user_of("hub_staff"),
+            order=order,
+            received={},
+            receiver_name="Greet",
+            shortfall="return",
+        )
+    services.order_pick(actor=user_of("trainee"), order=order)
+    with pytest.raises(ValidationError) as exc:
+        services.delivery_confirm(
+            actor=user_of("hub_staff"),
+            order=order,
+            received={line.pk: D("7")},
+            receiver_name="Greet",
+            shortfall="",
+        )
+    assert "verschil" in str(exc.value)
+    services.delivery_confirm(
+        actor=user_of("hub_staff"),
+        order=order,
+        received={line.pk: D("7")},
+        receiver_name="Greet",
+        shortfall="return",
+        note="Eén pot gebroken",
+    )
+    line.refresh_from_db()
+    assert line.received_kg == D("7") and order.delivery.receiver_name == "Greet"
+    # 8 kg allocated (6 + 2 FEFO); the missing 1 kg goes back to the later lot.
+    assert selectors.lot_state(shop.lot_later).on_hand == D("3")
+    assert selectors.lot_state(shop.lot_soon).on_hand == 0
+
+
+def test_a_shortfall_written_off_counts_as_waste(shop):
+    services.order_save(actor=shop.users[1], day=shop.day, lines={shop.yoghurt.pk: D("2")})
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+    order = OrderLine.objects.get().order
+    services.order_pick(actor=user_of("trainee"), order=order)
+    line = order.lines.get()
+    services.delivery_confirm(
+        actor=user_of("hub_staff"),
+        order=order,
+        received={line.pk: D("0")},
+        receiver_name="Greet",
+        shortfall="write_off",
+    )
+    kinds = list(shop.lot_soon.events.values_list("kind", "kg"))
+    assert ("return", D("2.00")) in kinds and ("write_off", D("-2.00")) in kinds
+    assert selectors.lot_state(shop.lot_soon).on_hand == D("4")
+
+
+def test_an_organisation_orders_on_its_page_and_sees_only_its_own_order(shop, client):
+    client.force_login(shop.users[0])
+    page = client.get(reverse("shop_order"))
+    assert page.status_code == 200 and "Yoghurt" in page.content.decode()
+    response = client.post(reverse("shop_order"), {f"kg_{shop.yoghurt.pk}": "abc"})
+    assert response.context["form"].errors[f"kg_{shop.yoghurt.pk}"]
+    response = client.post(reverse("shop_order"), {f"kg_{shop.yoghurt.pk}": "2,5"})
+    assert response.status_code == 302
+    assert OrderLine.objects.get().kg == D("2.5")
+    services.order_save(actor=shop.users[1], day=shop.day, lines={shop.yoghurt.pk: D("1")})
+    beta_order = OrderLine.objects.get(order__organisation=shop.orgs[1]).order
+    assert client.get(reverse("order_delivery", args=[beta_order.pk])).status_code == 404
