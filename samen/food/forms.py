@@ -183,3 +183,24 @@ class DeliveryForm(forms.Form):
 
     def received(self) -> dict:
         return {line.pk: self.cleaned_data[f"received_{line.pk}"] for line in self.order_lines}
+
+
+class RecallForm(forms.Form):
+    donor = forms.ModelChoiceField(label=_("Donor"), queryset=None)
+    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.all())
+    date_from = DateField(label=_("Ontvangen van"))
+    date_to = DateField(label=_("Ontvangen tot en met"))
+
+    def __init__(self, *args, donors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["donor"].queryset = donors
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("'Tot en met' ligt voor 'van'."))
+        return data
+
+
+class RecallNotifyForm(forms.Form):
+    reason = forms.CharField(label=_("Reden van de terugroeping"), max_length=300)

@@ -194,3 +194,46 @@ def pick_list(order: Order) -> list[Allocation]:
 
 def picks_up_at_hub(organisation) -> bool:
     return Recipient.objects.filter(organisation=organisation, delivery_mode="pickup").exists()
+
+
+# --- traceability (Reg. 178/2002 art. 18: one step back, one step forward) ---------------
+
+
+def lot_recipients(lots) -> list[dict]:
+    """Every organisation that received from these lots: kg and delivery date per lot."""
+    rows = (
+        Allocation.objects.filter(lot__in=lots)
+        .select_related("lot__product", "line__order__organisation", "line__order__delivery",
+                        "line__order__day")
+        .order_by("line__order__organisation__name", "lot__code")
+    )  # fmt: skip
+    result = []
+    for allocation_ in rows:
+        order = allocation_.line.order
+        delivery = getattr(order, "delivery", None)
+        result.append(
+            {
+                "organisation": order.organisation,
+                "lot": allocation_.lot,
+                "kg": allocation_.kg,
+                "day": order.day.date,
+                "delivered_at": delivery.delivered_at if delivery else None,
+            }
+        )
+    return result
+
+
+def recall_lots(*, donor, product, date_from: dt.date, date_to: dt.date) -> QuerySet[Lot]:
+    """A donor's product recalled for a period of receipt."""
+    return Lot.objects.filter(
+        donor=donor,
+        product=product,
+        received_at__date__gte=date_from,
+        received_at__date__lte=date_to,
+    ).select_related("product")
+
+
+def donors() -> QuerySet:
+    from samen.registry.models import Organisation
+
+    return Organisation.objects.filter(kind="donor").order_by("name")

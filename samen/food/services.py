@@ -515,3 +515,21 @@ def delivery_confirm(
     delivery.full_clean()
     delivery.save()
     return delivery
+
+
+def recall_notify(*, actor, lots, reason: str) -> int:
+    """Tell every organisation that received from these lots (in-app and by mail where
+    configured). Returns how many organisations were told."""
+    _require(actor, access_rules.FOOD_SHOP_ADMIN)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Geef de reden van de terugroeping.")})
+    organisations = {row["organisation"].pk: row for row in selectors.lot_recipients(lots)}
+    for organisation_id, row in organisations.items():
+        notification_send(
+            users=unit_members(organisation_id=organisation_id, roles=[Role.FOOD_ORGANISATION]),
+            kind="recall",
+            text=_("Terugroeping: %(p)s (lot %(lot)s). %(why)s")
+            % {"p": row["lot"].product, "lot": row["lot"].code, "why": reason},
+            url=reverse("shop_order"),
+        )
+    return len(organisations)

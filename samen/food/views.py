@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -344,3 +345,75 @@ def order_delivery(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Levering bevestigd."))
             return redirect("order_delivery", order.pk)
     return render(request, "food/delivery.html", {"order": order, "lines": lines, "form": form})
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def lot_trace(request: HttpRequest, code: str) -> HttpResponse:
+    lot = _lot_or_404(code)
+    return render(request, "food/trace.html", {
+        "title": _("Traceerbaarheid van lot %(code)s") % {"code": lot.code}, "lots": [lot],
+        "rows": selectors.lot_recipients([lot]), "notify_form": forms.RecallNotifyForm(),
+        "notify_url": reverse("food_recall_notify") + f"?lot={lot.code}",
+        "can_notify": policy.has_role(request.user, rules.FOOD_SHOP_ADMIN),
+    })  # fmt: skip
+
+
+@require_GET
+@role_required(rules.FOOD_SHOP_ADMIN)
+def recall(request: HttpRequest) -> HttpResponse:
+    """A donor's product recalled for a period: who received it, in one look."""
+    form = forms.RecallForm(request.GET or None, donors=selectors.donors())
+    lots, rows = [], None
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        lots = list(
+            selectors.recall_lots(
+                donor=data["donor"],
+                product=data["product"],
+                date_from=data["date_from"],
+                date_to=data["date_to"],
+            )
+        )
+        rows = selectors.lot_recipients(lots)
+    return render(request, "food/trace.html", {
+        "title": _("Terugroeping"), "form": form, "lots": lots, "rows": rows,
+        "notify_form": forms.RecallNotifyForm(),
+        "notify_url": reverse("food_recall_notify") + "?" + request.GET.urlencode(),
+        "can_notify": True,
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FOOD_SHOP_ADMIN)
+def recall_notify(request: HttpRequest) -> HttpResponse:
+    if "lot" in request.GET:
+        lots = [_lot_or_404(request.GET["lot"])]
+    else:
+        search = forms.RecallForm(request.GET, donors=selectors.donors())
+        if not search.is_valid():
+            raise Http404
+        d = search.cleaned_data
+        lots = list(
+            selectors.recall_lots(
+                donor=d["donor"],
+                product=d["product"],
+                date_from=d["date_from"],
+                date_to=d["date_to"],
+            )
+        )
+    form = forms.RecallNotifyForm(request.POST)
+    if form.is_valid():
+        told = []
+        if perform(
+            request,
+            lambda: told.append(
+                services.recall_notify(
+                    actor=request.user, lots=lots, reason=form.cleaned_data["reason"]
+                )
+            ),
+        ):
+            messages.success(request, _("%(n)s organisatie(s) verwittigd.") % {"n": told[0]})
+    else:
+        messages.error(request, _("Reden van de terugroeping: verplicht."))
+    return redirect(request.META.get("HTTP_REFERER") or "food_stock")

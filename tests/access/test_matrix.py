@@ -192,6 +192,9 @@ MATRIX = {
     "food_lot_release": ("post", _lot, expect(FOOD_RELEASE, 302)),
     "food_lot_count": ("post", _lot, expect(FOOD_STOCK, 302)),
     "food_lot_move": ("post", _lot, expect(FOOD_STOCK, 302)),
+    "food_lot_trace": ("get", _lot, expect(FOOD_STOCK)),
+    "food_recall": ("get", None, expect({"hub_coordinator"})),
+    "food_recall_notify": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing named
     "shop_admin": ("get", None, expect({"hub_coordinator"})),
     "shop_close": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing published yet
     "shop_order": ("get", None, expect({"food_org"})),

@@ -181,3 +181,43 @@ def test_an_organisation_orders_on_its_page_and_sees_only_its_own_order(shop, cl
     services.order_save(actor=shop.users[1], day=shop.day, lines={shop.yoghurt.pk: D("1")})
     beta_order = OrderLine.objects.get(order__organisation=shop.orgs[1]).order
     assert client.get(reverse("order_delivery", args=[beta_order.pk])).status_code == 404
+
+
+def test_a_lot_and_a_recall_are_traced_to_every_organisation_that_received_them(
+    shop, persona_client
+):
+    for user in shop.users:
+        services.order_save(actor=user, day=shop.day, lines={shop.yoghurt.pk: D("8")})
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+    rows = selectors.lot_recipients([shop.lot_soon])
+    assert [(r["organisation"].name, r["kg"]) for r in rows] == [
+        ("Alfa vzw", D("2.50")),
+        ("Beta vzw", D("3.50")),
+    ]
+    lots = list(
+        selectors.recall_lots(
+            donor=shop.donor, product=shop.yoghurt, date_from=shop.today, date_to=shop.today
+        )
+    )
+    assert set(lots) == {shop.lot_soon, shop.lot_later}
+    client = persona_client("hub_coordinator")
+    query = {
+        "donor": shop.donor.pk,
+        "product": shop.yoghurt.pk,
+        "date_from": shop.today.strftime("%d/%m/%Y"),
+        "date_to": shop.today.strftime("%d/%m/%Y"),
+    }
+    page = client.get(reverse("food_recall"), query)
+    assert len(page.context["rows"]) == 3
+    response = client.post(
+        reverse("food_recall_notify") + "?" + page.wsgi_request.GET.urlencode(),
+        {"reason": "Listeria bij de leverancier"},
+    )
+    assert response.status_code == 302
+    from samen.core.models import Notification
+
+    told = Notification.objects.filter(kind="recall")
+    assert {n.user for n in told} == set(shop.users)
+    assert "Listeria" in told.first().text
+    bad = client.get(reverse("food_recall"), {**query, "date_to": "01/01/2000"})
+    assert bad.context["form"].errors["date_to"]
