@@ -36,5 +36,6 @@ FOOD_WRITE_OFF = frozenset({Role.HUB_COORDINATOR, Role.HUB_STAFF, Role.TRAINEE_C
 FOOD_RELEASE = frozenset({Role.HUB_COORDINATOR, Role.TRAINEE_COACH})  # quarantine decisions
 FOOD_SHOP_ADMIN = frozenset({Role.HUB_COORDINATOR})  # publishes stock, closes the day
 FOOD_ORDER = frozenset({Role.FOOD_ORGANISATION})  # its own orders, deliveries, figures
+FOOD_COACH = frozenset({Role.TRAINEE_COACH, Role.HUB_COORDINATOR})  # roster, progress notes
 # Staff who may read the register of processing activities (everyone who works here).
 STAFF = frozenset(Role.values)

@@ -7,7 +7,8 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from samen.food.models import PickupPoint, Recipient, Van
+from samen.food import services
+from samen.food.models import PickupPoint, Recipient, Shift, Trainee, Van
 from samen.registry.models import (
     Membership,
     Municipality,
@@ -128,4 +129,32 @@ def build(seed: int = 1, progress: bool = True) -> None:
             user.save()
         Membership.objects.get_or_create(
             user=user, team=hub, role=Role.TRAINEE, defaults={"valid_from": dt.date(2018, 11, 1)}
+        )
+        trainee = Trainee.objects.filter(user=user).first() or services.trainee_register(
+            actor=None, user=user, first_name=first, last_name="Leerwerker",
+            contract_start=dt.date(2018, 11, 1),
+            referred_by=Organisation.objects.filter(kind=OrganisationKind.OCMW).order_by(
+                "name")[number % 14])  # fmt: skip
+        _plan_week(trainee, number)
+
+
+def _plan_week(trainee, number: int) -> None:
+    """This week's shifts: mornings at intake or picking, some driving with a coach."""
+    from django.utils import timezone
+
+    coach = get_user_model().objects.filter(username="coach.werkvloer").first()
+    monday = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday())
+    if coach is None or Shift.objects.filter(trainee=trainee, date__gte=monday).exists():
+        return
+    kinds = ["intake", "picking", "picking", "driving"]
+    for offset in range(5):
+        if (number + offset) % 5 == 0:
+            continue  # one day off a week
+        Shift.objects.create(
+            trainee=trainee,
+            date=monday + dt.timedelta(days=offset),
+            kind=kinds[(number + offset) % 4],
+            start=dt.time(7, 30),
+            end=dt.time(12, 30),
+            planned_by=coach,
         )

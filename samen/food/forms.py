@@ -2,10 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.food.models import (
+    Competence,
     DateKind,
     Destination,
     PickupPoint,
     Product,
+    ShiftKind,
     StorageLocation,
     Van,
     WriteOffReason,
@@ -204,3 +206,23 @@ class RecallForm(forms.Form):
 
 class RecallNotifyForm(forms.Form):
     reason = forms.CharField(label=_("Reden van de terugroeping"), max_length=300)
+
+
+class ShiftForm(forms.Form):
+    trainee = forms.ModelChoiceField(label=_("Leerwerknemer"), queryset=None)
+    date = DateField(label=_("Datum"))
+    kind = forms.ChoiceField(label=_("Taak"), choices=ShiftKind.choices)
+    start = forms.TimeField(label=_("Van"), widget=forms.TimeInput(format="%H:%M"))
+    end = forms.TimeField(label=_("Tot"), widget=forms.TimeInput(format="%H:%M"))
+
+    def __init__(self, *args, trainees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainee"].queryset = trainees
+
+
+class ProgressNoteForm(forms.Form):
+    competence = forms.ChoiceField(label=_("Competentie"), choices=Competence.choices)
+    level = forms.TypedChoiceField(
+        label=_("Niveau (1–4)"), coerce=int, choices=[(i, str(i)) for i in range(1, 5)]
+    )
+    note = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 2}))

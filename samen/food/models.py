@@ -410,3 +410,86 @@ class Delivery(models.Model):
     )
     at_hub = models.BooleanField(default=False)
     discrepancy_note = models.TextField(blank=True)
+
+
+class Trainee(models.Model):
+    """A trainee worker (leerwerknemer): far from the labour market, learning at the hub."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="trainee",
+    )
+    first_name = models.CharField(_("voornaam"), max_length=80)
+    last_name = models.CharField(_("achternaam"), max_length=80)
+    referred_by = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("toegeleid door"),
+    )
+    contract_start = models.DateField(_("contract vanaf"))
+    contract_end = models.DateField(_("contract tot"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def clean(self) -> None:
+        if self.contract_end and self.contract_end < self.contract_start:
+            raise ValidationError({"contract_end": _("Het contract eindigt voor het begint.")})
+
+
+class ShiftKind(models.TextChoices):
+    INTAKE = "intake", _("ontvangst")
+    PICKING = "picking", _("orderpicking")
+    DRIVING = "driving", _("rijden met een coach")
+
+
+class Shift(models.Model):
+    trainee = models.ForeignKey(Trainee, on_delete=models.PROTECT, related_name="shifts")
+    date = models.DateField(_("datum"))
+    kind = models.CharField(_("taak"), max_length=10, choices=ShiftKind.choices)
+    start = models.TimeField(_("van"))
+    end = models.TimeField(_("tot"))
+    planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["date", "start"]
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("De shift eindigt voor ze begint.")})
+
+
+class Competence(models.TextChoices):
+    PUNCTUALITY = "punctuality", _("stiptheid")
+    HYGIENE = "hygiene", _("hygiëne en koudeketen")
+    WEIGHING = "weighing", _("wegen en registreren")
+    PICKING = "picking", _("orderpicking")
+    TEAMWORK = "teamwork", _("samenwerken")
+    DRIVING = "driving", _("rijden en leveren")
+
+
+class ProgressNote(models.Model):
+    """A coach's note on a trainee's progress: for coaches only."""
+
+    trainee = models.ForeignKey(Trainee, on_delete=models.PROTECT, related_name="notes")
+    competence = models.CharField(_("competentie"), max_length=20, choices=Competence.choices)
+    level = models.PositiveSmallIntegerField(
+        _("niveau"), choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4")]
+    )
+    note = models.TextField(_("notitie"))
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]

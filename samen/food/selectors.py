@@ -20,10 +20,12 @@ from samen.food.models import (
     PickupPoint,
     Product,
     Recipient,
+    Shift,
     ShopDay,
     ShopOffer,
     StockEvent,
     StorageLocation,
+    Trainee,
     Van,
 )
 
@@ -237,3 +239,30 @@ def donors() -> QuerySet:
     from samen.registry.models import Organisation
 
     return Organisation.objects.filter(kind="donor").order_by("name")
+
+
+# --- trainee workers -----------------------------------------------------------------------
+
+
+def week_of(day: dt.date) -> list[dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return [monday + dt.timedelta(days=i) for i in range(7)]
+
+
+def roster(days: list[dt.date]) -> list[tuple[Trainee, list[list[Shift]]]]:
+    """The week as rows: each trainee with their shifts per day."""
+    table: dict[Trainee, dict[dt.date, list[Shift]]] = {}
+    for shift in Shift.objects.filter(date__in=days).select_related("trainee"):
+        table.setdefault(shift.trainee, {}).setdefault(shift.date, []).append(shift)
+    return [
+        (trainee, [by_day.get(d, []) for d in days])
+        for trainee, by_day in sorted(table.items(), key=lambda kv: str(kv[0]))
+    ]
+
+
+def trainees() -> QuerySet[Trainee]:
+    return Trainee.objects.select_related("referred_by")
+
+
+def trainee_file(pk: int) -> Trainee | None:
+    return Trainee.objects.filter(pk=pk).prefetch_related("notes__coach", "shifts").first()

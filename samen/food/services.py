@@ -26,13 +26,16 @@ from samen.food.models import (
     Pickup,
     PickupPoint,
     Product,
+    ProgressNote,
     Recipient,
+    Shift,
     ShopDay,
     ShopOffer,
     StandingOrder,
     StockEvent,
     StorageLocation,
     TemperatureClass,
+    Trainee,
     Van,
 )
 from samen.registry.models import Role
@@ -533,3 +536,61 @@ def recall_notify(*, actor, lots, reason: str) -> int:
             url=reverse("shop_order"),
         )
     return len(organisations)
+
+
+# --- trainee workers -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def trainee_register(
+    *,
+    actor,
+    first_name: str,
+    last_name: str,
+    contract_start,
+    contract_end=None,
+    referred_by=None,
+    user=None,
+) -> Trainee:
+    """A new trainee worker (actor None: the demo loader)."""
+    if actor is not None:
+        _require(actor, access_rules.FOOD_COACH)
+    trainee = Trainee(
+        first_name=first_name,
+        last_name=last_name,
+        user=user,
+        contract_start=contract_start,
+        contract_end=contract_end,
+        referred_by=referred_by,
+    )
+    trainee.full_clean()
+    trainee.save()
+    return trainee
+
+
+@transaction.atomic
+def shift_plan(*, actor, trainee: Trainee, date, kind: str, start, end) -> Shift:
+    _require(actor, access_rules.FOOD_COACH)
+    if trainee.contract_start > date or (trainee.contract_end and trainee.contract_end < date):
+        raise ValidationError({"date": _("%(t)s heeft op die dag geen contract.") % {"t": trainee}})
+    shift = Shift(trainee=trainee, date=date, kind=kind, start=start, end=end, planned_by=actor)
+    shift.full_clean()
+    if Shift.objects.filter(trainee=trainee, date=date, start__lt=end, end__gt=start).exists():
+        raise ValidationError(
+            {"start": _("Deze shift overlapt met een andere van %(t)s.") % {"t": trainee}}
+        )
+    shift.save()
+    return shift
+
+
+@transaction.atomic
+def progress_note_add(
+    *, actor, trainee: Trainee, competence: str, level: int, note: str
+) -> ProgressNote:
+    _require(actor, access_rules.FOOD_COACH)
+    entry = ProgressNote(
+        trainee=trainee, competence=competence, level=level, note=note, coach=actor
+    )
+    entry.full_clean()
+    entry.save()
+    return entry

@@ -417,3 +417,61 @@ def recall_notify(request: HttpRequest) -> HttpResponse:
     else:
         messages.error(request, _("Reden van de terugroeping: verplicht."))
     return redirect(request.META.get("HTTP_REFERER") or "food_stock")
+
+
+# --- trainee workers -----------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_STOCK)
+def roster(request: HttpRequest) -> HttpResponse:
+    """The week's shifts, for everyone at the hub; coaches plan them."""
+    try:
+        day = (
+            dt.date.fromisoformat(request.GET.get("dag", ""))
+            if request.GET.get("dag")
+            else timezone.localdate()
+        )
+    except ValueError:
+        day = timezone.localdate()
+    days = selectors.week_of(day)
+    can_plan = policy.has_role(request.user, rules.FOOD_COACH)
+    form = forms.ShiftForm(request.POST or None, trainees=selectors.trainees())
+    if request.method == "POST":
+        if not can_plan:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.shift_plan(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Shift gepland."))
+                return redirect(f"{reverse('food_roster')}?dag={form.cleaned_data['date']}")
+    return render(request, "food/roster.html", {
+        "days": days, "roster": selectors.roster(days), "form": form if can_plan else None,
+        "previous": days[0] - dt.timedelta(days=7), "next": days[0] + dt.timedelta(days=7),
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_COACH)
+def trainee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Contract, shifts and the coaches' progress notes (coaches only)."""
+    trainee = selectors.trainee_file(pk)
+    if trainee is None:
+        raise Http404
+    form = forms.ProgressNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.progress_note_add(actor=request.user, trainee=trainee, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Notitie bewaard."))
+            return redirect("food_trainee", trainee.pk)
+    return render(
+        request,
+        "food/trainee.html",
+        {"trainee": trainee, "form": form, "trainees": selectors.trainees()},
+    )

@@ -130,6 +130,16 @@ def _order(world):
     return Order.objects.create(day=day, organisation=own, created_by=user_of("food_org")).pk
 
 
+def _trainee(world):
+    import datetime as dt
+
+    from samen.food.models import Trainee
+
+    return Trainee.objects.create(
+        first_name="T", last_name="T", contract_start=dt.date(2026, 1, 1)
+    ).pk
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -195,6 +205,8 @@ MATRIX = {
     "food_lot_trace": ("get", _lot, expect(FOOD_STOCK)),
     "food_recall": ("get", None, expect({"hub_coordinator"})),
     "food_recall_notify": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing named
+    "food_roster": ("get", None, expect(FOOD_STOCK)),
+    "food_trainee": ("get", _trainee, expect(FOOD_RELEASE)),  # coaches and the coordinator
     "shop_admin": ("get", None, expect({"hub_coordinator"})),
     "shop_close": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing published yet
     "shop_order": ("get", None, expect({"food_org"})),

@@ -257,3 +257,64 @@ def test_the_lot_page_shows_allergens_in_dutch_and_actions_per_role(hub, persona
     assert reverse("food_lot_write_off", args=[lot.code]) not in page
     page = persona_client("trainee_coach").get(reverse("food_lot", args=[lot.code])).content
     assert reverse("food_lot_release", args=[lot.code]) in page.decode()
+
+
+def test_coaches_plan_shifts_and_keep_progress_notes_for_coaches_only(db, persona_client):
+    import datetime as dt
+
+    from samen.food.models import Trainee
+
+    trainee = Trainee.objects.create(
+        first_name="Yusuf",
+        last_name="T",
+        contract_start=dt.date(2026, 1, 1),
+        contract_end=dt.date(2026, 12, 31),
+    )
+    day = dt.date(2026, 11, 23)
+    services.shift_plan(
+        actor=user_of("trainee_coach"),
+        trainee=trainee,
+        date=day,
+        kind="intake",
+        start=dt.time(7, 30),
+        end=dt.time(12, 0),
+    )
+    with pytest.raises(ValidationError) as exc:  # overlapping
+        services.shift_plan(
+            actor=user_of("trainee_coach"),
+            trainee=trainee,
+            date=day,
+            kind="picking",
+            start=dt.time(11, 0),
+            end=dt.time(13, 0),
+        )
+    assert "overlapt" in exc.value.message_dict["start"][0]
+    with pytest.raises(ValidationError):  # outside the contract
+        services.shift_plan(
+            actor=user_of("trainee_coach"),
+            trainee=trainee,
+            date=dt.date(2027, 1, 4),
+            kind="intake",
+            start=dt.time(8),
+            end=dt.time(9),
+        )
+    with pytest.raises(PermissionDenied):
+        services.shift_plan(
+            actor=user_of("trainee"),
+            trainee=trainee,
+            date=day,
+            kind="intake",
+            start=dt.time(13),
+            end=dt.time(14),
+        )
+    page = persona_client("trainee").get(reverse("food_roster"), {"dag": "2026-11-25"})
+    assert "Yusuf T" in page.content.decode() and page.context["form"] is None
+    coach = persona_client("trainee_coach")
+    response = coach.post(
+        reverse("food_trainee", args=[trainee.pk]),
+        {"competence": "hygiene", "level": "3", "note": "Meet zelf de temp."},
+    )
+    assert response.status_code == 302 and trainee.notes.get().level == 3
+    assert (
+        persona_client("trainee").get(reverse("food_trainee", args=[trainee.pk])).status_code == 403
+    )
