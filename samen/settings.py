@@ -232,6 +232,9 @@ DEFAULT_FROM_EMAIL = env_str("SAMEN_FROM_EMAIL", "samen@localhost")
 # Also send notifications by e-mail (subject and link only: never person data in mail).
 SAMEN_NOTIFY_BY_MAIL = env_bool("SAMEN_NOTIFY_BY_MAIL", False)
 SAMEN_BASE_URL = env_str("SAMEN_BASE_URL", "http://127.0.0.1:8000")
+# Food Act 13: the yearly redistribution target and its own CO2e factor (2019: 1 t = 2.5 t).
+SAMEN_FOOD_YEARLY_TARGET_KG = env_int("SAMEN_FOOD_YEARLY_TARGET_KG", 200_000)
+SAMEN_FOOD_CO2E_FACTOR = env_str("SAMEN_FOOD_CO2E_FACTOR", "2.5")
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from samen.food.models import (
@@ -266,3 +266,105 @@ def trainees() -> QuerySet[Trainee]:
 
 def trainee_file(pk: int) -> Trainee | None:
     return Trainee.objects.filter(pk=pk).prefetch_related("notes__coach", "shifts").first()
+
+
+# --- key figures (../shared/key-figures.md, food.*) ---------------------------------------
+
+
+def food_figures(date_from: dt.date, date_to: dt.date, municipality=None) -> dict:
+    """Every food.* key figure for a period (both days included, Europe/Brussels).
+
+    Lots count by the donor's municipality, deliveries and orders by the receiving
+    organisation's, shifts by the trainee's referring organisation's. None for every
+    figure when the hub has no records at all in the period."""
+    from django.conf import settings
+    from django.db.models import Count
+
+    lots = Lot.objects.filter(received_at__date__gte=date_from, received_at__date__lte=date_to)
+    received = lots.exclude(decision="refused")
+    lines = OrderLine.objects.filter(
+        order__delivery__delivered_at__date__gte=date_from,
+        order__delivery__delivered_at__date__lte=date_to,
+    )
+    write_offs = StockEvent.objects.filter(
+        kind=EventKind.WRITE_OFF, at__date__gte=date_from, at__date__lte=date_to
+    )
+    orders = Order.objects.filter(day__date__gte=date_from, day__date__lte=date_to, lines__kg__gt=0)
+    shifts = Shift.objects.filter(date__gte=date_from, date__lte=date_to)
+    if municipality is not None:
+        received = received.filter(donor__municipality=municipality)
+        lots = lots.filter(donor__municipality=municipality)
+        lines = lines.filter(order__organisation__municipality=municipality)
+        write_offs = write_offs.filter(lot__donor__municipality=municipality)
+        orders = orders.filter(organisation__municipality=municipality)
+        shifts = shifts.filter(trainee__referred_by__municipality=municipality)
+    ids = (
+        "collected_kg",
+        "collected_kg_per_day",
+        "distributed_kg",
+        "wasted_kg",
+        "organisations_ordering",
+        "donors",
+        "co2e_avoided_kg",
+        "trainees_active",
+        "target_progress",
+    )
+    if not (
+        lots.exists() or lines.exists() or write_offs.exists() or orders.exists() or shifts.exists()
+    ):
+        return {f"food.{name}": None for name in ids}
+    collected = received.aggregate(kg=Coalesce(Sum("kg"), ZERO))["kg"]
+    days = received.annotate(day=TruncDate("received_at")).values("day").distinct().count()
+    distributed = lines.aggregate(kg=Coalesce(Sum("received_kg"), ZERO))["kg"]
+    wasted = -write_offs.aggregate(kg=Coalesce(Sum("kg"), ZERO))["kg"]
+    target = Decimal(str(settings.SAMEN_FOOD_YEARLY_TARGET_KG))
+    factor = Decimal(str(settings.SAMEN_FOOD_CO2E_FACTOR))
+    return {
+        "food.collected_kg": float(collected),
+        "food.collected_kg_per_day": round(float(collected / days), 1) if days else 0,
+        "food.distributed_kg": float(distributed),
+        "food.wasted_kg": float(wasted),
+        "food.organisations_ordering": orders.aggregate(
+            n=Count("organisation", distinct=True))["n"],
+        "food.donors": received.aggregate(n=Count("donor", distinct=True))["n"],
+        "food.co2e_avoided_kg": float(distributed * factor),
+        "food.trainees_active": shifts.aggregate(n=Count("trainee", distinct=True))["n"],
+        "food.target_progress": round(float(distributed / target), 3),
+    }  # fmt: skip
+
+
+def monthly_kg(year: int) -> dict[str, list[Decimal]]:
+    """kg collected (taken in) and distributed (received) per month of a year."""
+    from django.db.models.functions import ExtractMonth
+
+    collected = dict(
+        Lot.objects.filter(received_at__year=year).exclude(decision="refused")
+        .annotate(m=ExtractMonth("received_at")).values("m").annotate(kg=Sum("kg"))
+        .values_list("m", "kg")
+    )  # fmt: skip
+    distributed = dict(
+        OrderLine.objects.filter(order__delivery__delivered_at__year=year)
+        .annotate(m=ExtractMonth("order__delivery__delivered_at")).values("m")
+        .annotate(kg=Sum("received_kg")).values_list("m", "kg")
+    )  # fmt: skip
+    return {
+        "collected": [collected.get(m, Decimal("0")) or Decimal("0") for m in range(1, 13)],
+        "distributed": [distributed.get(m, Decimal("0")) or Decimal("0") for m in range(1, 13)],
+    }
+
+
+def kg_by_donor(date_from: dt.date, date_to: dt.date, limit: int = 10) -> list[tuple]:
+    return list(
+        Lot.objects.filter(received_at__date__gte=date_from, received_at__date__lte=date_to)
+        .exclude(decision="refused").values_list("donor__name").annotate(kg=Sum("kg"))
+        .order_by("-kg")[:limit]
+    )  # fmt: skip
+
+
+def kg_by_organisation(date_from: dt.date, date_to: dt.date, limit: int = 10) -> list[tuple]:
+    return list(
+        OrderLine.objects.filter(order__delivery__delivered_at__date__gte=date_from,
+                                 order__delivery__delivered_at__date__lte=date_to)
+        .values_list("order__organisation__name").annotate(kg=Sum("received_kg"))
+        .order_by("-kg")[:limit]
+    )  # fmt: skip

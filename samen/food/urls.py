@@ -16,6 +16,7 @@ urlpatterns = [
     path("lot/<str:code>/traceren/", views.lot_trace, name="food_lot_trace"),
     path("terugroeping/", views.recall, name="food_recall"),
     path("terugroeping/verwittigen/", views.recall_notify, name="food_recall_notify"),
+    path("cijfers/", views.food_dashboard, name="food_dashboard"),
     path("rooster/", views.roster, name="food_roster"),
     path("leerwerknemers/<int:pk>/", views.trainee_detail, name="food_trainee"),
     path("shop/beheer/", views.shop_admin, name="shop_admin"),

@@ -475,3 +475,31 @@ def trainee_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "food/trainee.html",
         {"trainee": trainee, "form": form, "trainees": selectors.trainees()},
     )
+
+
+MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def food_dashboard(request: HttpRequest) -> HttpResponse:
+    """The year so far: figures, collected and distributed per month, donors, organisations."""
+    from django.conf import settings
+
+    from samen.core.charts import grouped_bars
+
+    today = timezone.localdate()
+    start = today.replace(month=1, day=1)
+    figures = selectors.food_figures(start, today)
+    monthly = selectors.monthly_kg(today.year)
+    collected, wasted = figures["food.collected_kg"], figures["food.wasted_kg"]
+    return render(request, "food/dashboard.html", {
+        "figures": figures, "year": today.year, "target": settings.SAMEN_FOOD_YEARLY_TARGET_KG,
+        "waste_pct": round(100 * wasted / collected, 1) if collected else None,
+        "progress_pct": round(100 * figures["food.target_progress"], 1)
+        if figures["food.target_progress"] is not None else None,
+        "chart": grouped_bars(_("Opgehaald en verdeeld per maand (kg)"), MONTHS, {
+            _("opgehaald"): monthly["collected"], _("verdeeld"): monthly["distributed"]}),
+        "donors": selectors.kg_by_donor(start, today),
+        "organisations": selectors.kg_by_organisation(start, today),
+    })  # fmt: skip

@@ -206,6 +206,7 @@ MATRIX = {
     "food_recall": ("get", None, expect({"hub_coordinator"})),
     "food_recall_notify": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing named
     "food_roster": ("get", None, expect(FOOD_STOCK)),
+    "food_dashboard": ("get", None, expect(FOOD_STOCK)),
     "food_trainee": ("get", _trainee, expect(FOOD_RELEASE)),  # coaches and the coordinator
     "shop_admin": ("get", None, expect({"hub_coordinator"})),
     "shop_close": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing published yet

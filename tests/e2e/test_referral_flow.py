@@ -222,3 +222,7 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
     assert page.get_by_text("Ontvangen door Greet").is_visible()
     visit.goto("/voeding/voorraad/")
     assert page.get_by_role("cell", name="1,00").first.is_visible()  # the kilo that came back
+    visit.goto("/voeding/cijfers/")
+    distributed = page.locator("dt:text-is('Verdeeld') + dd").inner_text()
+    assert distributed.startswith(f"{granted - 1:.0f}") and distributed.endswith("kg")
+    visit.check("25-cijfers")

@@ -28,3 +28,9 @@ def category_labels(codes) -> str:
 
     labels = dict(DataCategory.choices)
     return ", ".join(str(labels.get(code, code)) for code in codes or [])
+
+
+@register.filter
+def get_item(mapping, key):
+    """figures|get_item:"food.collected_kg" — keys with dots cannot be read otherwise."""
+    return mapping.get(key) if mapping else None
