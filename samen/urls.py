@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from samen.access import views as access
+from samen.api import api
 from samen.core import views as core
 from samen.imports import views as imports
 from samen.registry import views as registry
@@ -37,6 +38,7 @@ urlpatterns = [
     path("dubbels/<int:pk>/ongedaan/", registry.merge_undo, name="merge_undo"),
     path("verwerkingsregister/", registry.processing_register, name="processing_register"),
     path("voeding/", include("samen.food.urls")),
+    path("api/v1/", api.urls),
     path("imports/", imports.import_upload, name="import_upload"),
     path("imports/bevestigen/", imports.import_confirm, name="import_confirm"),
     path("imports/<int:pk>/ongedaan/", imports.import_undo, name="import_undo"),

@@ -18,5 +18,6 @@ class FoodConfig(AppConfig):
             context=lambda user: {
                 "totals": selectors.stock_totals(),
                 "expiring": selectors.expiring_lots()[:8],
+                "alerts": list(selectors.open_alerts()),
             },
         )

@@ -226,3 +226,27 @@ class ProgressNoteForm(forms.Form):
         label=_("Niveau (1–4)"), coerce=int, choices=[(i, str(i)) for i in range(1, 5)]
     )
     note = forms.CharField(label=_("Notitie"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReadingForm(forms.Form):
+    space = forms.ChoiceField(label=_("Ruimte"))
+    celsius = forms.DecimalField(
+        label=_("Temperatuur (°C)"),
+        max_digits=4,
+        decimal_places=1,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+
+    def __init__(self, *args, spaces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.spaces = {f"location:{loc.pk}": loc for loc in spaces["locations"]}
+        self.spaces |= {f"van:{van.pk}": van for van in spaces["vans"]}
+        self.fields["space"].choices = [(k, str(v)) for k, v in self.spaces.items()]
+
+    def clean_space(self):
+        return self.spaces[self.cleaned_data["space"]]
+
+
+class AlertResolveForm(forms.Form):
+    note = forms.CharField(label=_("Wat gebeurde er en wat werd gedaan?"), max_length=500)

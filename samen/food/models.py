@@ -493,3 +493,54 @@ class ProgressNote(models.Model):
 
     class Meta:
         ordering = ["-at"]
+
+
+class SensorDevice(models.Model):
+    """A temperature sensor that posts readings to the API with its own token."""
+
+    name = models.CharField(_("naam"), max_length=60, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    location = models.ForeignKey(StorageLocation, on_delete=models.PROTECT, null=True, blank=True)
+    van = models.ForeignKey(Van, on_delete=models.PROTECT, null=True, blank=True)
+    active = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TemperatureReading(models.Model):
+    location = models.ForeignKey(
+        StorageLocation, on_delete=models.PROTECT, null=True, blank=True, related_name="readings"
+    )
+    van = models.ForeignKey(
+        Van, on_delete=models.PROTECT, null=True, blank=True, related_name="readings"
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    celsius = models.DecimalField(_("temperatuur (°C)"), max_digits=4, decimal_places=1)
+    out_of_range = models.BooleanField(default=False)
+    device = models.ForeignKey(SensorDevice, on_delete=models.PROTECT, null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-at"]
+
+    @property
+    def space(self):
+        return self.location or self.van
+
+
+class ColdChainAlert(models.Model):
+    reading = models.OneToOneField(
+        TemperatureReading, on_delete=models.PROTECT, related_name="alert"
+    )
+    quarantined_lots = models.PositiveIntegerField(default=0)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-reading__at"]

@@ -89,3 +89,14 @@ def intake_verdict(
                 ),
             )
     return verdict
+
+
+# Storage spaces (cold rooms, freezers, vans) must stay within these limits (HACCP; the
+# same royal decree). A reading above the limit quarantines the lots stored there.
+STORAGE_LIMITS = {"chilled": CHILLED_MAX, "frozen": Decimal("-18.0"), "ambient": None}
+VAN_LIMITS = {"chilled": CHILLED_MAX, "frozen": FROZEN_MAX, "ambient": None}
+
+
+def reading_out_of_range(temperature_class: str, celsius: Decimal, *, van: bool = False) -> bool:
+    limit = (VAN_LIMITS if van else STORAGE_LIMITS).get(temperature_class)
+    return limit is not None and celsius > limit

@@ -368,3 +368,55 @@ def kg_by_organisation(date_from: dt.date, date_to: dt.date, limit: int = 10) ->
         .values_list("order__organisation__name").annotate(kg=Sum("received_kg"))
         .order_by("-kg")[:limit]
     )  # fmt: skip
+
+
+# --- cold chain ----------------------------------------------------------------------------
+
+
+def lots_in(location: StorageLocation) -> list[Lot]:
+    """Lots with stock whose current place is this location."""
+    return [lot for lot in lots_with_stock() if lot.location_id_now == location.pk]
+
+
+def open_alerts() -> QuerySet:
+    from samen.food.models import ColdChainAlert
+
+    return ColdChainAlert.objects.filter(resolved_at__isnull=True).select_related(
+        "reading__location", "reading__van"
+    )
+
+
+def readings_on(day: dt.date) -> QuerySet:
+    from samen.food.models import TemperatureReading
+
+    return (
+        TemperatureReading.objects.filter(at__date=day)
+        .select_related("location", "van", "device", "recorded_by", "alert")
+        .order_by("at")
+    )
+
+
+def recent_readings(limit: int = 30) -> QuerySet:
+    from samen.food.models import TemperatureReading
+
+    return TemperatureReading.objects.select_related("location", "van", "device")[:limit]
+
+
+def spaces() -> dict:
+    return {"locations": StorageLocation.objects.all(), "vans": Van.objects.all()}
+
+
+def stock_events_on(day: dt.date, *, kinds: tuple) -> QuerySet[StockEvent]:
+    return (
+        StockEvent.objects.filter(at__date=day, kind__in=kinds)
+        .select_related("lot__product", "actor")
+        .order_by("at")
+    )
+
+
+def lots_received_on(day: dt.date) -> QuerySet[Lot]:
+    return (
+        Lot.objects.filter(received_at__date=day)
+        .select_related("product", "donor")
+        .order_by("received_at")
+    )

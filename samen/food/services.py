@@ -17,6 +17,7 @@ from samen.core.services import notification_send, unit_members
 from samen.food import allocation, rules, selectors
 from samen.food.models import (
     Allocation,
+    ColdChainAlert,
     Decision,
     Delivery,
     EventKind,
@@ -28,6 +29,7 @@ from samen.food.models import (
     Product,
     ProgressNote,
     Recipient,
+    SensorDevice,
     Shift,
     ShopDay,
     ShopOffer,
@@ -35,10 +37,11 @@ from samen.food.models import (
     StockEvent,
     StorageLocation,
     TemperatureClass,
+    TemperatureReading,
     Trainee,
     Van,
 )
-from samen.registry.models import Role
+from samen.registry.models import Membership, Role
 
 
 def _require(actor, roles) -> None:
@@ -594,3 +597,123 @@ def progress_note_add(
     entry.full_clean()
     entry.save()
     return entry
+
+
+# --- cold chain (HACCP) --------------------------------------------------------------------
+
+
+def _device_hash(token: str) -> str:
+    import hashlib
+    import hmac
+
+    from django.conf import settings
+
+    return hmac.new(settings.SECRET_KEY.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def sensor_register(
+    *, actor, name: str, location: StorageLocation | None = None, van: Van | None = None
+) -> tuple[SensorDevice, str]:
+    """A new sensor and its token; the token is shown once, only its hash is kept."""
+    import secrets as secrets_
+
+    _require(actor, access_rules.FOOD_SHOP_ADMIN)
+    if (location is None) == (van is None):
+        raise ValidationError(_("Een sensor hangt in één koelruimte of één bestelwagen."))
+    token = secrets_.token_urlsafe(32)
+    device = SensorDevice(name=name, location=location, van=van, token_hash=_device_hash(token))
+    device.full_clean()
+    device.save()
+    return device, token
+
+
+def sensor_for_token(token: str) -> SensorDevice | None:
+    return (
+        SensorDevice.objects.filter(token_hash=_device_hash(token), active=True)
+        .select_related("location", "van")
+        .first()
+    )
+
+
+@transaction.atomic
+def reading_record(
+    *,
+    celsius: Decimal,
+    location: StorageLocation | None = None,
+    van: Van | None = None,
+    at=None,
+    actor=None,
+    device: SensorDevice | None = None,
+) -> TemperatureReading:
+    """A temperature reading, by hand or by a sensor. Out of range: an alert, and every lot
+    stored in that space goes into quarantine until a coach decides."""
+    if actor is not None:
+        _require(actor, access_rules.FOOD_STOCK)
+    if (location is None) == (van is None):
+        raise ValidationError(_("Kies één koelruimte of één bestelwagen."))
+    if celsius < Decimal("-40") or celsius > Decimal("60"):
+        raise ValidationError(
+            {"celsius": _("%(c)s °C is geen geloofwaardige meting.") % {"c": celsius}}
+        )
+    temperature_class = (
+        location.temperature_class
+        if location
+        else (TemperatureClass.CHILLED if van.refrigerated else TemperatureClass.AMBIENT)
+    )
+    reading = TemperatureReading(
+        location=location, van=van, celsius=celsius, at=at or timezone.now(), device=device,
+        recorded_by=actor,
+        out_of_range=rules.reading_out_of_range(temperature_class, celsius, van=van is not None),
+    )  # fmt: skip
+    reading.full_clean()
+    reading.save()
+    if reading.out_of_range:
+        count = 0
+        if location is not None:
+            for lot in selectors.lots_in(location):
+                lot = _locked(lot)
+                if not selectors.lot_state(lot).quarantined:
+                    StockEvent.objects.create(
+                        lot=lot,
+                        kind=EventKind.QUARANTINE,
+                        actor=actor or _system_user(),
+                        reason="cold_chain",
+                        note=_("%(c)s °C gemeten in %(s)s.") % {"c": celsius, "s": location},
+                    )
+                    count += 1
+        ColdChainAlert.objects.create(reading=reading, quarantined_lots=count)
+        notification_send(
+            users=[
+                m.user
+                for m in Membership.objects.filter(
+                    role__in=access_rules.FOOD_RELEASE
+                ).select_related("user")
+            ],
+            kind="cold_chain",
+            url=reverse("food_cold_chain"),
+            text=_("Koudeketen: %(c)s °C in %(s)s; %(n)s lot(en) in quarantaine.")
+            % {"c": celsius, "s": reading.space, "n": count},
+        )
+    return reading
+
+
+def _system_user():
+    """Events need an actor; a sensor's quarantine is booked on the hub coordinator."""
+    member = Membership.objects.filter(role=Role.HUB_COORDINATOR).select_related("user").first()
+    if member is None:
+        raise ValidationError(_("Er is geen hubcoördinator om de quarantaine op te boeken."))
+    return member.user
+
+
+@transaction.atomic
+def alert_resolve(*, actor, alert: ColdChainAlert, note: str) -> ColdChainAlert:
+    _require(actor, access_rules.FOOD_RELEASE)
+    alert = ColdChainAlert.objects.select_for_update().get(pk=alert.pk)
+    if alert.resolved_at:
+        raise ValidationError(_("Dit alarm is al afgehandeld."))
+    if not note.strip():
+        raise ValidationError({"note": _("Beschrijf wat er gebeurde en wat er gedaan is.")})
+    alert.resolved_at, alert.resolved_by, alert.note = timezone.now(), actor, note
+    alert.save()
+    return alert

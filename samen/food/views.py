@@ -503,3 +503,86 @@ def food_dashboard(request: HttpRequest) -> HttpResponse:
         "donors": selectors.kg_by_donor(start, today),
         "organisations": selectors.kg_by_organisation(start, today),
     })  # fmt: skip
+
+
+# --- cold chain (HACCP) --------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_STOCK)
+def cold_chain(request: HttpRequest) -> HttpResponse:
+    from samen.food.models import Van
+
+    form = forms.ReadingForm(request.POST or None, spaces=selectors.spaces())
+    if request.method == "POST" and form.is_valid():
+        space = form.cleaned_data["space"]
+        where = {"van": space} if isinstance(space, Van) else {"location": space}
+        try:
+            reading = services.reading_record(
+                actor=request.user, celsius=form.cleaned_data["celsius"], **where
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if reading.out_of_range:
+                messages.error(
+                    request,
+                    _("Buiten de grens: de loten in %(s)s staan in quarantaine.") % {"s": space},
+                )
+            else:
+                messages.success(request, _("Meting bewaard."))
+            return redirect("food_cold_chain")
+    return render(request, "food/cold_chain.html", {
+        "form": form, "alerts": selectors.open_alerts(), "readings": selectors.recent_readings(),
+        "resolve_form": forms.AlertResolveForm(),
+        "can_resolve": policy.has_role(request.user, rules.FOOD_RELEASE),
+        "today": timezone.localdate(),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FOOD_RELEASE)
+def alert_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.open_alerts().filter(pk=pk).first()
+    if alert is None:
+        raise Http404
+    form = forms.AlertResolveForm(request.POST)
+    if form.is_valid():
+        perform(
+            request,
+            lambda: services.alert_resolve(
+                actor=request.user, alert=alert, note=form.cleaned_data["note"]
+            ),
+            _("Alarm afgehandeld. Beslis per lot: vrijgeven of afboeken."),
+        )
+    else:
+        messages.error(request, _("Beschrijf wat er gebeurde en wat er gedaan is."))
+    return redirect("food_cold_chain")
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def haccp_register(request: HttpRequest) -> HttpResponse:
+    """The day's HACCP register as a PDF: readings, alerts, quarantines and write-offs."""
+    import weasyprint
+    from django.template.loader import render_to_string
+
+    from samen.registry.forms import DateField
+
+    try:
+        day = (
+            DateField().clean(request.GET.get("dag"))
+            if request.GET.get("dag")
+            else timezone.localdate()
+        )
+    except ValidationError:
+        raise Http404 from None
+    html = render_to_string("food/haccp.html", {
+        "day": day, "readings": selectors.readings_on(day),
+        "events": selectors.stock_events_on(day, kinds=("quarantine", "release", "write_off")),
+        "intake": selectors.lots_received_on(day),
+    }, request=request)  # fmt: skip
+    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="haccp-{day:%Y-%m-%d}.pdf"'
+    return response

@@ -19,6 +19,7 @@ LOGGED_IN = set(PERSONAS)
 FILE = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "programme_lead"}
 STAFF = LOGGED_IN - {"citizen"}
 IMPORTERS = {"programme_lead", "coordinator"}
+API_URLS = {"api_temperature", "openapi-json", "api-root"}
 FOOD_STOCK = {"hub_staff", "hub_coordinator", "trainee", "trainee_coach"}
 FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
 
@@ -206,6 +207,13 @@ MATRIX = {
     "food_recall": ("get", None, expect({"hub_coordinator"})),
     "food_recall_notify": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing named
     "food_roster": ("get", None, expect(FOOD_STOCK)),
+    "food_cold_chain": ("get", None, expect(FOOD_STOCK)),
+    "food_alert_resolve": ("post", lambda w: 999999, expect(FOOD_RELEASE, 404)),
+    "food_haccp": ("get", None, expect(FOOD_STOCK)),
+    # The API: a device token, never a session (401 for every persona without one).
+    "api_temperature": ("post", None, lambda p: 401),
+    "openapi-json": ("get", None, lambda p: 200),
+    "api-root": ("get", None, lambda p: 404),  # django-ninja's anchor; no docs page
     "food_dashboard": ("get", None, expect(FOOD_STOCK)),
     "food_trainee": ("get", _trainee, expect(FOOD_RELEASE)),  # coaches and the coordinator
     "shop_admin": ("get", None, expect({"hub_coordinator"})),
@@ -248,7 +256,7 @@ def test_matrix(name, persona, world, persona_client):
         args = (args(world),)
     elif args:
         args = tuple(getattr(world, a).pk for a in args)
-    url = reverse(name, args=args or None)
+    url = reverse(f"api:{name}" if name in API_URLS else name, args=args or None)
     client = persona_client(persona)
     response = getattr(client, method)(url, data[0] if data else {})
     expected = status(persona)
@@ -258,6 +266,6 @@ def test_matrix(name, persona, world, persona_client):
     if (
         expected == 302
         and persona == "anonymous"
-        and name not in {"logout", "set_language", "login", "healthz"}
+        and name not in {"logout", "set_language", "login", "healthz", *API_URLS}
     ):
         assert response["Location"].startswith(reverse("login"))
