@@ -8,7 +8,7 @@ class FoodConfig(AppConfig):
     def ready(self) -> None:
         from samen.access import rules
         from samen.core import demo_steps, panels
-        from samen.food import demo, selectors
+        from samen.food import demo, imports, selectors  # noqa: F401 (imports registers kinds)
 
         demo_steps.register(20, "food", demo.build)
 

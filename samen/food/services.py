@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -717,3 +718,67 @@ def alert_resolve(*, actor, alert: ColdChainAlert, note: str) -> ColdChainAlert:
     alert.resolved_at, alert.resolved_by, alert.note = timezone.now(), actor, note
     alert.save()
     return alert
+
+
+# --- imports -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def recipient_save(*, actor, organisation, data: dict) -> Recipient:
+    """Create or update a food organisation's profile (reference data)."""
+    recipient = Recipient.objects.filter(organisation=organisation).first() or Recipient(
+        organisation=organisation
+    )
+    for name, value in data.items():
+        setattr(recipient, name, value)
+    recipient.full_clean()
+    recipient.save()
+    return recipient
+
+
+@transaction.atomic
+def lot_import_historic(
+    *,
+    actor,
+    donor,
+    product: Product,
+    kg: Decimal,
+    crates: int,
+    date_kind: str,
+    expiry,
+    arrival_celsius,
+    received_on,
+    pickup_point=None,
+) -> Lot:
+    """A lot from an old intake register: judged by the rules of its own day, recorded for
+    the figures and traceability, never put in today's stock (its stock was used long ago)."""
+    _check_weights(kg, crates)
+    verdict = rules.intake_verdict(
+        temperature_class=product.category.temperature_class, date_kind=date_kind, date=expiry,
+        arrival_celsius=arrival_celsius, margin_days=product.category.best_before_margin_days,
+        today=received_on,
+    )  # fmt: skip
+    received_at = timezone.make_aware(dt.datetime.combine(received_on, dt.time(9)))
+    pickup = None
+    if pickup_point is not None:
+        pickup = Pickup.objects.create(
+            pickup_point=pickup_point, collected_at=received_at, registered_by=actor
+        )
+    lot = Lot(
+        pickup=pickup,
+        donor=donor,
+        product=product,
+        kg=kg,
+        crates=crates,
+        date_kind=date_kind,
+        expiry=expiry,
+        arrival_celsius=arrival_celsius,
+        received_at=received_at,
+        received_by=actor,
+        decision=verdict.decision,
+        flagged=verdict.flagged,
+        decision_note=" ".join((_("Historische import."), *verdict.reasons)),
+    )
+    lot.full_clean()
+    lot.save()
+    return lot

@@ -69,6 +69,8 @@ class ImportKind(ABC):
 
 
 REGISTRY: dict[str, ImportKind] = {}
+# model label → service that puts a changed record back as it was (for undo)
+RESTORERS: dict[str, Callable] = {}
 
 
 def register(kind_class: type[ImportKind]) -> type[ImportKind]:
@@ -292,25 +294,11 @@ def undo(batch_id: int, *, actor) -> ImportBatch:
             continue
         if record.created:
             registry_services.record_delete(actor=actor, obj=obj)
-        elif record.before is not None and record.model == "registry.person":
-            registry_services.person_import_restore(
-                actor=actor, person_id=obj.pk, before=record.before
-            )
         elif record.before is not None:
-            registry_services.organisation_save(
-                actor=actor, organisation=obj, data=_fields_from(model, record.before)
-            )
+            RESTORERS[record.model](actor=actor, obj=obj, before=record.before)
     batch.undone_at = timezone.now()
     batch.save(update_fields=["undone_at"])
     return batch
-
-
-def _fields_from(model, before: dict) -> dict:
-    data = {}
-    for name, value in before.items():
-        field_ = model._meta.get_field(name)
-        data[field_.attname] = value
-    return data
 
 
 def write_template(kind_name: str, path: Path) -> None:

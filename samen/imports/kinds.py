@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from samen.access import policy, rules
 from samen.imports import parsers
-from samen.imports.framework import Column, ImportKind, Row, RowError, register, track
+from samen.imports.framework import (
+    RESTORERS,
+    Column,
+    ImportKind,
+    Row,
+    RowError,
+    register,
+    track,
+)
 from samen.registry import insz as insz_codec
 from samen.registry import selectors, services
 from samen.registry.models import (
@@ -319,3 +327,16 @@ class OrganisationsImport(ImportKind):
             except ValidationError as exc:
                 raise ValidationError(f"rij {number}: {' '.join(exc.messages)}") from exc
             track(batch, number, organisation, created=existing is None, before=before)
+
+
+def _restore_person(*, actor, obj, before):
+    services.person_import_restore(actor=actor, person_id=obj.pk, before=before)
+
+
+def _restore_organisation(*, actor, obj, before):
+    data = {("municipality_id" if k == "municipality" else k): v for k, v in before.items()}
+    services.organisation_save(actor=actor, organisation=obj, data=data)
+
+
+RESTORERS["registry.person"] = _restore_person
+RESTORERS["registry.organisation"] = _restore_organisation
