@@ -13,6 +13,11 @@ class FoodConfig(AppConfig):
         demo_steps.register(20, "food", demo.build)
 
         panels.register(
+            roles=rules.FOOD_ORDER,
+            template="food/_organisation_panel.html",
+            context=_organisation_panel,
+        )
+        panels.register(
             roles=rules.FOOD_STOCK,
             template="food/_panel.html",
             context=lambda user: {
@@ -21,3 +26,15 @@ class FoodConfig(AppConfig):
                 "alerts": list(selectors.open_alerts()),
             },
         )
+
+
+def _organisation_panel(user) -> dict:
+    from django.utils import timezone
+
+    from samen.food import selectors, services
+
+    organisation = services.recipient_organisation(user)
+    return {
+        "organisation": organisation,
+        **selectors.organisation_summary(organisation, timezone.localdate().year),
+    }

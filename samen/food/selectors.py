@@ -420,3 +420,15 @@ def lots_received_on(day: dt.date) -> QuerySet[Lot]:
         .select_related("product", "donor")
         .order_by("received_at")
     )
+
+
+def organisation_summary(organisation, year: int) -> dict:
+    """What a food organisation sees of its own figures: kg received this year, last days."""
+    lines = OrderLine.objects.filter(
+        order__organisation=organisation, order__delivery__delivered_at__year=year
+    )
+    return {
+        "received_kg": lines.aggregate(kg=Coalesce(Sum("received_kg"), ZERO))["kg"],
+        "deliveries": Order.objects.filter(organisation=organisation, delivery__isnull=False)
+        .select_related("day", "delivery").order_by("-day__date")[:5],
+    }  # fmt: skip

@@ -221,3 +221,22 @@ def test_a_lot_and_a_recall_are_traced_to_every_organisation_that_received_them(
     assert "Listeria" in told.first().text
     bad = client.get(reverse("food_recall"), {**query, "date_to": "01/01/2000"})
     assert bad.context["form"].errors["date_to"]
+
+
+def test_a_food_organisation_sees_its_own_figures_on_its_dashboard(shop, client):
+    services.order_save(actor=shop.users[0], day=shop.day, lines={shop.yoghurt.pk: D("3")})
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+    order = OrderLine.objects.get().order
+    services.order_pick(actor=user_of("trainee"), order=order)
+    services.delivery_confirm(
+        actor=user_of("hub_staff"),
+        order=order,
+        received={order.lines.get().pk: D("3")},
+        receiver_name="Greet",
+        shortfall="",
+    )
+    client.force_login(shop.users[0])
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "Dit jaar ontvangen: 3,00 kg." in page and "Alfa vzw" in page
+    client.force_login(shop.users[1])
+    assert "Dit jaar ontvangen: 0,00 kg." in client.get(reverse("dashboard")).content.decode()
