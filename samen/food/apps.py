@@ -11,6 +11,7 @@ class FoodConfig(AppConfig):
         from samen.food import demo, imports, selectors  # noqa: F401 (imports registers kinds)
 
         demo_steps.register(20, "food", demo.build)
+        demo_steps.register(21, "food-year", demo.build_year)
 
         panels.register(
             roles=rules.FOOD_ORDER,

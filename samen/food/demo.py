@@ -158,3 +158,186 @@ def _plan_week(trainee, number: int) -> None:
             end=dt.time(12, 30),
             planned_by=coach,
         )
+
+
+TENTH = Decimal("0.1")
+SHARES = {
+    "groenten-fruit": 0.35,
+    "brood": 0.20,
+    "zuivel": 0.15,
+    "vlees": 0.07,
+    "vis": 0.03,
+    "maaltijden": 0.08,
+    "diepvries": 0.05,
+    "droog": 0.07,
+}  # of a day's ~1,200 kg
+
+
+def build_year(seed: int = 1, progress: bool = True, days: int = 365) -> None:
+    """A year of daily operations up to yesterday: ~1,200 kg a weekday taken in, shared out
+    to the organisations and delivered the same day, the rest written off; a cold-chain
+    incident now and then; the trainees' shifts. Written in bulk (it is a demo, not a day's
+    work) but with the same records the services write, so stock nets to zero and every
+    figure adds up."""
+    from django.utils import timezone
+
+    from samen.core.progress import Progress
+    from samen.food.models import (
+        Allocation,
+        ColdChainAlert,
+        Delivery,
+        Lot,
+        Order,
+        OrderLine,
+        Product,
+        ShopDay,
+        StockEvent,
+        StorageLocation,
+        TemperatureReading,
+    )
+
+    today = timezone.localdate()
+    start = today - dt.timedelta(days=days)
+    trainee = get_user_model().objects.get(username="leerwerker.demo")
+    if Lot.objects.filter(received_by=trainee, received_at__date__lt=today).exists():
+        return  # loaded before
+    coordinator = get_user_model().objects.get(username="hub.coordinator")
+    rng = random.Random(seed * 104729)
+    products: dict[str, list] = {}
+    for product in Product.objects.select_related("category"):
+        products.setdefault(product.category.code, []).append(product)
+    location = {
+        c: StorageLocation.objects.get(code=code)
+        for c, code in (("chilled", "koelcel-1"), ("frozen", "diepvries"), ("ambient", "droog"))
+    }
+    stores = list(PickupPoint.objects.select_related("donor").order_by("name"))
+    recipients = list(Recipient.objects.select_related("organisation").order_by("pk"))
+    trainees = list(Trainee.objects.order_by("pk"))
+    dates = [
+        start + dt.timedelta(days=i)
+        for i in range(days)
+        if (start + dt.timedelta(days=i)).weekday() < 5
+    ]
+    bar = Progress(len(dates), "Food Act 13: een jaar") if progress else None
+    tz = timezone.get_current_timezone()
+
+    def at(day, hour, minute=0):
+        return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=tz)
+
+    for index, day in enumerate(dates):
+        with transaction.atomic():
+            shop_day = ShopDay.objects.create(
+                date=day,
+                cut_off=at(day, 10),
+                published_by=coordinator,
+                published_at=at(day, 8),
+                closed_at=at(day, 10, 5),
+                closed_by=coordinator,
+            )
+            total = max(rng.gauss(1200, 150), 600)
+            lots = []
+            for code, share in SHARES.items():
+                product = rng.choice(products[code])
+                store = stores[(index * 3 + len(lots)) % len(stores)]
+                kg = Decimal(str(round(total * share * rng.uniform(0.8, 1.2), 1)))
+                lots.append(Lot(product=product, donor=store.donor, received_by=trainee,
+                                received_at=at(day, 8, rng.randint(0, 59)), kg=kg,
+                                crates=max(1, int(kg // 12)),
+                                date_kind="none" if code == "groenten-fruit" else "use_by",
+                                expiry=None if code == "groenten-fruit" else day + dt.timedelta(2),
+                                arrival_celsius=None if product.category.temperature_class ==
+                                "ambient" else 4, decision="accepted"))  # fmt: skip
+            Lot.objects.bulk_create(lots)
+            served = [recipients[(index * 15 + i) % len(recipients)] for i in range(15)]
+            orders = Order.objects.bulk_create([
+                Order(day=shop_day, organisation=r.organisation, created_by=coordinator,
+                      picked_at=at(day, 11)) for r in served])  # fmt: skip
+            events, lines, splits = [], [], []
+            for lot in lots:
+                klass = lot.product.category.temperature_class
+                events.append(
+                    StockEvent(
+                        lot=lot,
+                        kind="intake",
+                        kg=lot.kg,
+                        actor=trainee,
+                        location=location[klass],
+                        at=lot.received_at,
+                    )
+                )
+                waste = (lot.kg * Decimal(str(rng.uniform(0.0, 0.08)))).quantize(TENTH)
+                to_share = lot.kg - waste
+                chosen = rng.sample(range(len(orders)), 3)
+                for n, o in enumerate(chosen):
+                    kg = (
+                        round(to_share / 3, 1)
+                        if n < 2
+                        else round(to_share - 2 * round(to_share / 3, 1), 1)
+                    )
+                    line = OrderLine(
+                        order=orders[o],
+                        product=lot.product,
+                        kg=kg,
+                        granted_kg=kg,
+                        received_kg=kg,
+                        explanation=f"{lot.product}: {kg} kg.",
+                    )
+                    lines.append(line)
+                    splits.append((line, lot, kg))
+                if waste > 0:
+                    events.append(
+                        StockEvent(
+                            lot=lot,
+                            kind="write_off",
+                            kg=-waste,
+                            actor=trainee,
+                            at=at(day, 17),
+                            reason="quality",
+                            destination="compost_biogas",
+                        )
+                    )
+            OrderLine.objects.bulk_create(lines)
+            delivered = {line.order_id for line in lines}
+            Allocation.objects.bulk_create(
+                [Allocation(line=l_, lot=lot, kg=kg) for l_, lot, kg in splits]
+            )
+            for _line, lot, kg in splits:
+                events.append(
+                    StockEvent(
+                        lot=lot, kind="allocation", kg=-kg, actor=coordinator, at=at(day, 10, 5)
+                    )
+                )
+                events.append(StockEvent(lot=lot, kind="delivery", actor=trainee, at=at(day, 13)))
+            StockEvent.objects.bulk_create(events)
+            Delivery.objects.bulk_create(
+                [
+                    Delivery(
+                        order=o,
+                        delivered_at=at(day, 13),
+                        receiver_name="Vrijwilliger",
+                        confirmed_by=trainee,
+                    )
+                    for o in orders
+                    if o.pk in delivered
+                ]
+            )
+            if index % 40 == 17:  # a cold room door left open
+                reading = TemperatureReading.objects.create(
+                    location=location["chilled"],
+                    at=at(day, 6),
+                    celsius=Decimal("9.5"),
+                    out_of_range=True,
+                    recorded_by=trainee,
+                )
+                ColdChainAlert.objects.create(
+                    reading=reading,
+                    resolved_at=at(day, 7),
+                    resolved_by=coordinator,
+                    note="Deur koelcel stond open; na 20 minuten terug onder 4 °C.",
+                )
+            Shift.objects.bulk_create([
+                Shift(trainee=t, date=day, kind=["intake", "picking", "driving"][(index + i) % 3],
+                      start=dt.time(7, 30), end=dt.time(12, 30), planned_by=coordinator)
+                for i, t in enumerate(trainees) if (index + i) % 5])  # fmt: skip
+        if bar:
+            bar.step()

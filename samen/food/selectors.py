@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce, Round, TruncDate
 from django.utils import timezone
 
 from samen.food.models import (
@@ -64,7 +64,8 @@ def lots_with_stock() -> QuerySet[Lot]:
     return (
         Lot.objects.select_related("product__category", "donor")
         .annotate(
-            on_hand=Coalesce(Sum("events__kg"), ZERO),
+            # Rounded: SQLite keeps decimals as floats, and a sum of floats leaves 1e-12s.
+            on_hand=Round(Coalesce(Sum("events__kg"), ZERO), 2),
             location_id_now=Subquery(
                 StockEvent.objects.filter(lot=OuterRef("pk"), location__isnull=False)
                 .order_by("-at", "-pk").values("location_id")[:1]
@@ -320,14 +321,14 @@ def food_figures(date_from: dt.date, date_to: dt.date, municipality=None) -> dic
     target = Decimal(str(settings.SAMEN_FOOD_YEARLY_TARGET_KG))
     factor = Decimal(str(settings.SAMEN_FOOD_CO2E_FACTOR))
     return {
-        "food.collected_kg": float(collected),
+        "food.collected_kg": round(float(collected), 2),
         "food.collected_kg_per_day": round(float(collected / days), 1) if days else 0,
-        "food.distributed_kg": float(distributed),
-        "food.wasted_kg": float(wasted),
+        "food.distributed_kg": round(float(distributed), 2),
+        "food.wasted_kg": round(float(wasted), 2),
         "food.organisations_ordering": orders.aggregate(
             n=Count("organisation", distinct=True))["n"],
         "food.donors": received.aggregate(n=Count("donor", distinct=True))["n"],
-        "food.co2e_avoided_kg": float(distributed * factor),
+        "food.co2e_avoided_kg": round(float(distributed * factor), 2),
         "food.trainees_active": shifts.aggregate(n=Count("trainee", distinct=True))["n"],
         "food.target_progress": round(float(distributed / target), 3),
     }  # fmt: skip

@@ -169,3 +169,25 @@ def test_the_chart_escapes_its_labels():
 
     svg = grouped_bars("<b>t</b>", ["<x>"], {"a&b": [1]})
     assert "<b>" not in svg and "&lt;x&gt;" in svg and "a&amp;b" in svg
+
+
+def test_the_demo_year_adds_up_and_leaves_no_stock_behind(db):
+    """~1,200 kg a weekday taken in; everything shared out or written off the same day."""
+    from samen.food import demo
+    from samen.registry import demo as registry_demo
+
+    registry_demo.build_users()
+    demo.build(seed=1)
+    demo.build_year(seed=1, progress=False, days=21)
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    figures = selectors.food_figures(today - dt.timedelta(days=22), today)
+    assert 900 < figures["food.collected_kg_per_day"] < 1500
+    assert figures["food.collected_kg"] == pytest.approx(
+        figures["food.distributed_kg"] + figures["food.wasted_kg"], abs=0.01
+    )
+    assert selectors.stock_totals()["lots"] == 0
+    lots = Lot.objects.count()
+    demo.build_year(seed=1, progress=False, days=21)  # again: nothing changes
+    assert Lot.objects.count() == lots
