@@ -250,3 +250,23 @@ class ReadingForm(forms.Form):
 
 class AlertResolveForm(forms.Form):
     note = forms.CharField(label=_("Wat gebeurde er en wat werd gedaan?"), max_length=500)
+
+
+WEEKDAYS = [
+    (0, _("maandag")),
+    (1, _("dinsdag")),
+    (2, _("woensdag")),
+    (3, _("donderdag")),
+    (4, _("vrijdag")),
+    (5, _("zaterdag")),
+]
+
+
+class StandingOrderForm(forms.Form):
+    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.all())
+    kg = forms.DecimalField(
+        label=_("kg"), min_value=0, max_digits=8, decimal_places=2, localize=True
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Op"), choices=WEEKDAYS, coerce=int, widget=forms.CheckboxSelectMultiple
+    )

@@ -433,3 +433,27 @@ def organisation_summary(organisation, year: int) -> dict:
         "deliveries": Order.objects.filter(organisation=organisation, delivery__isnull=False)
         .select_related("day", "delivery").order_by("-day__date")[:5],
     }  # fmt: skip
+
+
+KG_PER_CRATE = Decimal("15")
+
+
+def crates_for(order: Order) -> int:
+    """Crates to pack: 15 kg a crate, chilled and ambient goods never share one."""
+    import math
+
+    per_class: dict[str, Decimal] = {}
+    for line in order.lines.select_related("product__category"):
+        klass = line.product.category.temperature_class
+        per_class[klass] = per_class.get(klass, Decimal("0")) + (line.granted_kg or 0)
+    return sum(math.ceil(kg / KG_PER_CRATE) for kg in per_class.values() if kg > 0)
+
+
+def recipient_of(organisation) -> Recipient | None:
+    return Recipient.objects.filter(organisation=organisation).first()
+
+
+def standing_orders_of(organisation) -> QuerySet:
+    from samen.food.models import StandingOrder
+
+    return StandingOrder.objects.filter(organisation=organisation).select_related("product")

@@ -782,3 +782,29 @@ def lot_import_historic(
     lot.full_clean()
     lot.save()
     return lot
+
+
+@transaction.atomic
+def standing_order_save(
+    *, actor, product: Product, kg: Decimal, weekdays: list[int]
+) -> StandingOrder:
+    """An organisation's standing order: ordered for it each time the shop is published on
+    one of these weekdays (never more than what is on offer)."""
+    organisation = recipient_organisation(actor)
+    if kg <= 0:
+        raise ValidationError({"kg": _("Een vaste bestelling is meer dan 0 kg.")})
+    if not weekdays:
+        raise ValidationError({"weekdays": _("Kies minstens één weekdag.")})
+    standing, _created = StandingOrder.objects.update_or_create(
+        organisation=organisation,
+        product=product,
+        defaults={"kg": kg, "weekdays": sorted(set(weekdays))},
+    )
+    return standing
+
+
+@transaction.atomic
+def standing_order_delete(*, actor, standing: StandingOrder) -> None:
+    if standing.organisation != recipient_organisation(actor):
+        raise PermissionDenied
+    standing.delete()

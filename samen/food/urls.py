@@ -25,7 +25,12 @@ urlpatterns = [
     path("shop/beheer/", views.shop_admin, name="shop_admin"),
     path("shop/afsluiten/", views.shop_close, name="shop_close"),
     path("shop/", views.shop_order, name="shop_order"),
+    path("shop/vast/", views.standing_order_save, name="standing_order_save"),
+    path(
+        "shop/vast/<int:pk>/schrappen/", views.standing_order_delete, name="standing_order_delete"
+    ),
     path("bestellingen/<int:pk>/picklijst/", views.order_pick_list, name="order_pick_list"),
     path("bestellingen/<int:pk>/gepickt/", views.order_pick, name="order_pick"),
+    path("bestellingen/<int:pk>/bakken/", views.order_crate_labels, name="order_crate_labels"),
     path("bestellingen/<int:pk>/levering/", views.order_delivery, name="order_delivery"),
 ]

@@ -287,6 +287,8 @@ def shop_order(request: HttpRequest) -> HttpResponse:
             )
             return redirect("shop_order")
     return render(request, "food/shop_order.html", {
+        "standing": selectors.standing_orders_of(organisation),
+        "standing_form": forms.StandingOrderForm(),
         "day": day, "order": order, "form": form, "organisation": organisation,
     })  # fmt: skip
 
@@ -586,3 +588,50 @@ def haccp_register(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="haccp-{day:%Y-%m-%d}.pdf"'
     return response
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def order_crate_labels(request: HttpRequest, pk: int) -> HttpResponse:
+    """One label per crate: organisation, day, delivery window, crate n of N, a QR code that
+    opens the delivery note."""
+    order = _order_for(request, pk)
+    crates = selectors.crates_for(order)
+    qr = _qr_svg(request.build_absolute_uri(reverse("order_delivery", args=[order.pk])))
+    return render(request, "food/crate_labels.html", {
+        "order": order, "labels": range(1, crates + 1), "crates": crates, "qr": qr,
+        "profile": selectors.recipient_of(order.organisation),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FOOD_ORDER)
+def standing_order_save(request: HttpRequest) -> HttpResponse:
+    form = forms.StandingOrderForm(request.POST)
+    if form.is_valid():
+        perform(
+            request,
+            lambda: services.standing_order_save(actor=request.user, **form.cleaned_data),
+            _("Vaste bestelling bewaard."),
+        )
+    else:
+        messages.error(
+            request,
+            "; ".join(
+                f"{form.fields[f].label}: {' '.join(e)}"
+                for f, e in form.errors.items()
+                if f in form.fields
+            ),
+        )
+    return redirect("shop_order")
+
+
+@require_POST
+@role_required(rules.FOOD_ORDER)
+def standing_order_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    standing = selectors.standing_orders_of(_own_organisation(request)).filter(pk=pk).first()
+    if standing is None:
+        raise Http404
+    services.standing_order_delete(actor=request.user, standing=standing)
+    messages.success(request, _("Vaste bestelling geschrapt."))
+    return redirect("shop_order")

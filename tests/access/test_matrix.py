@@ -219,8 +219,11 @@ MATRIX = {
     "shop_admin": ("get", None, expect({"hub_coordinator"})),
     "shop_close": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing published yet
     "shop_order": ("get", None, expect({"food_org"})),
+    "standing_order_save": ("post", None, expect({"food_org"}, 302)),
+    "standing_order_delete": ("post", lambda w: 999999, expect({"food_org"}, 404)),
     "order_pick_list": ("get", _order, expect(FOOD_STOCK)),
     "order_pick": ("post", _order, expect(FOOD_STOCK, 302)),
+    "order_crate_labels": ("get", _order, expect(FOOD_STOCK)),
     "order_delivery": ("get", _order, expect(FOOD_STOCK | {"food_org"})),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),

@@ -198,7 +198,7 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
         visit.login(username)
         page.get_by_role("link", name="W13 SHOP").click()
         page.get_by_label("Zalmfilet (kg)").fill("8")
-        page.get_by_role("button", name="Bestelling bewaren").click()
+        page.get_by_role("button", name="Bestelling bewaren", exact=True).click()
         assert page.get_by_text("Bestelling bewaard.").is_visible()
         visit.check(f"22-shop-bestellen-{username}")
         visit.logout()

@@ -240,3 +240,46 @@ def test_a_food_organisation_sees_its_own_figures_on_its_dashboard(shop, client)
     assert "Dit jaar ontvangen: 3,00 kg." in page and "Alfa vzw" in page
     client.force_login(shop.users[1])
     assert "Dit jaar ontvangen: 0,00 kg." in client.get(reverse("dashboard")).content.decode()
+
+
+def test_crates_are_counted_per_temperature_class_and_labelled(shop, persona_client):
+    from samen.food.models import Order
+
+    services.order_save(actor=shop.users[1], day=shop.day, lines={shop.yoghurt.pk: D("8")})
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)
+    order = Order.objects.get()
+    assert selectors.crates_for(order) == 1  # 8 kg chilled: one crate
+    OrderLine.objects.create(order=order, product=shop.biscuits, kg=D("16"), granted_kg=D("16"))
+    assert selectors.crates_for(order) == 3  # + 16 kg ambient: two more, never mixed
+    page = persona_client("trainee").get(reverse("order_crate_labels", args=[order.pk]))
+    html = page.content.decode()
+    assert html.count("<svg") == 3 and "bak 3 van 3" in html and "Beta vzw" in html
+
+
+def test_standing_orders_are_placed_when_the_shop_is_published(hub, django_user_model, client):
+    from samen.food.models import Order, ShopDay, StandingOrder
+
+    hub.receive(kg="20", expiry=hub.today + dt.timedelta(days=3))
+    org = Organisation.objects.create(name="Gamma vzw", kind=OrganisationKind.FOOD_ORGANISATION)
+    Recipient.objects.create(organisation=org, persons=50)
+    user = django_user_model.objects.create_user("shop.gamma")
+    Membership.objects.create(user=user, organisation=org, role=Role.FOOD_ORGANISATION)
+    client.force_login(user)
+    response = client.post(
+        reverse("standing_order_save"), {"product": hub.yoghurt.pk, "kg": "30", "weekdays": []}
+    )
+    assert not StandingOrder.objects.exists()
+    client.post(
+        reverse("standing_order_save"),
+        {"product": hub.yoghurt.pk, "kg": "30", "weekdays": [hub.today.weekday()]},
+    )
+    assert StandingOrder.objects.get().weekdays == [hub.today.weekday()]
+    assert response.status_code == 302
+    day = services.shop_day_publish(
+        actor=user_of("hub_coordinator"),
+        date=hub.today,
+        cut_off=timezone.now() + dt.timedelta(hours=1),
+    )
+    order = Order.objects.get(day=day, organisation=org)
+    assert order.standing and order.lines.get().kg == D("20")  # never more than on offer
+    assert ShopDay.objects.count() == 1
