@@ -457,3 +457,12 @@ def standing_orders_of(organisation) -> QuerySet:
     from samen.food.models import StandingOrder
 
     return StandingOrder.objects.filter(organisation=organisation).select_related("product")
+
+
+def master_rows(spec) -> list:
+    related = [c for c in spec.columns if spec.model._meta.get_field(c).is_relation]
+    return list(spec.model.objects.select_related(*related))
+
+
+def master_record(spec, pk: int):
+    return spec.model.objects.filter(pk=pk).first()

@@ -808,3 +808,15 @@ def standing_order_delete(*, actor, standing: StandingOrder) -> None:
     if standing.organisation != recipient_organisation(actor):
         raise PermissionDenied
     standing.delete()
+
+
+@transaction.atomic
+def master_save(*, actor, instance, data: dict):
+    """Create or change one master-data record (products, categories, stores, vans,
+    locations): the hub coordinator's work. Validated before it is saved."""
+    _require(actor, access_rules.FOOD_SHOP_ADMIN)
+    for name, value in data.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance.save()
+    return instance

@@ -635,3 +635,52 @@ def standing_order_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.standing_order_delete(actor=request.user, standing=standing)
     messages.success(request, _("Vaste bestelling geschrapt."))
     return redirect("shop_order")
+
+
+# --- master data ---------------------------------------------------------------------------
+
+
+def _master_kind(slug: str):
+    from samen.food.masterdata import KINDS
+
+    if slug not in KINDS:
+        raise Http404
+    return KINDS[slug]
+
+
+@require_GET
+@role_required(rules.FOOD_SHOP_ADMIN)
+def master_list(request: HttpRequest, kind: str) -> HttpResponse:
+    from samen.food.masterdata import KINDS
+
+    spec = _master_kind(kind)
+    rows = selectors.master_rows(spec)
+    return render(request, "food/master_list.html", {
+        "kind": kind, "spec": spec, "rows": rows, "kinds": KINDS,
+        "headers": [spec.model._meta.get_field(c).verbose_name for c in spec.columns],
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_SHOP_ADMIN)
+def master_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+    from samen.food.masterdata import form_for
+
+    spec = _master_kind(kind)
+    instance = selectors.master_record(spec, pk) if pk else spec.model()
+    if instance is None:
+        raise Http404
+    form = form_for(spec)(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.master_save(actor=request.user, instance=instance, data=form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Bewaard."))
+            return redirect("food_master_list", kind)
+    return render(
+        request,
+        "food/master_form.html",
+        {"form": form, "spec": spec, "kind": kind, "instance": instance},
+    )

@@ -141,6 +141,12 @@ def _trainee(world):
     ).pk
 
 
+def _van(world):
+    from samen.food.models import Van
+
+    return ("bestelwagens", Van.objects.create(name="Matrix", capacity_kg=1, capacity_crates=1).pk)
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -217,6 +223,9 @@ MATRIX = {
     "food_dashboard": ("get", None, expect(FOOD_STOCK)),
     "food_trainee": ("get", _trainee, expect(FOOD_RELEASE)),  # coaches and the coordinator
     "shop_admin": ("get", None, expect({"hub_coordinator"})),
+    "food_master_list": ("get", lambda w: "producten", expect({"hub_coordinator"})),
+    "food_master_create": ("get", lambda w: "bestelwagens", expect({"hub_coordinator"})),
+    "food_master_edit": ("get", _van, expect({"hub_coordinator"})),
     "shop_close": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing published yet
     "shop_order": ("get", None, expect({"food_org"})),
     "standing_order_save": ("post", None, expect({"food_org"}, 302)),
@@ -256,7 +265,8 @@ def test_every_url_has_an_expectation():
 def test_matrix(name, persona, world, persona_client):
     method, args, status, *data = MATRIX[name]
     if callable(args):
-        args = (args(world),)
+        value = args(world)
+        args = value if isinstance(value, tuple) else (value,)
     elif args:
         args = tuple(getattr(world, a).pk for a in args)
     url = reverse(f"api:{name}" if name in API_URLS else name, args=args or None)

@@ -247,9 +247,7 @@ def test_the_demo_hub_has_twenty_stores_four_vans_and_fourteen_trainees(db):
 
 
 def test_the_lot_page_shows_allergens_in_dutch_and_actions_per_role(hub, persona_client):
-    from decimal import Decimal as D
-
-    lot = hub.receive(arrival_celsius=D("9.5"))
+    lot = hub.receive(arrival_celsius=Decimal("9.5"))
     assert "9,5 °C bij aankomst; het maximum is 7,0 °C." in lot.decision_note
     page = persona_client("trainee").get(reverse("food_lot", args=[lot.code])).content.decode()
     assert "melk" in page
@@ -318,3 +316,50 @@ def test_coaches_plan_shifts_and_keep_progress_notes_for_coaches_only(db, person
     assert (
         persona_client("trainee").get(reverse("food_trainee", args=[trainee.pk])).status_code == 403
     )
+
+
+def test_the_hub_coordinator_keeps_the_master_data_with_clear_messages(db, persona_client):
+    from samen.food.models import Product, Van
+
+    client = persona_client("hub_coordinator")
+    response = client.post(
+        reverse("food_master_create", args=["bestelwagens"]),
+        {
+            "name": "Koelwagen 9",
+            "plate": "1-ABC-123",
+            "capacity_kg": "-5",
+            "capacity_crates": "veel",
+            "refrigerated": "on",
+        },
+    )
+    errors = response.context["form"].errors
+    assert "capacity_kg" in errors and "capacity_crates" in errors
+    assert not Van.objects.filter(name="Koelwagen 9").exists()
+    response = client.post(
+        reverse("food_master_create", args=["bestelwagens"]),
+        {
+            "name": "Koelwagen 9",
+            "plate": "1-ABC-123",
+            "capacity_kg": "900",
+            "capacity_crates": "60",
+            "refrigerated": "on",
+        },
+    )
+    assert response.status_code == 302 and Van.objects.get(name="Koelwagen 9").refrigerated
+    product = Product.objects.get(name="Pasta")
+    response = client.post(
+        reverse("food_master_edit", args=["producten", product.pk]),
+        {
+            "name": "Pasta",
+            "category": product.category_id,
+            "unit": "pack",
+            "kg_per_unit": "0,5",
+            "allergens": ["gluten", "eggs"],
+        },
+    )
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert product.allergens == ["gluten", "eggs"] and product.kg_per_unit == Decimal("0.5")
+    page = client.get(reverse("food_master_list", args=["producten"])).content.decode()
+    assert "Pasta" in page
+    assert client.get(reverse("food_master_list", args=["onbekend"])).status_code == 404

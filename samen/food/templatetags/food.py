@@ -17,3 +17,17 @@ def weekday_name(number: int) -> str:
     from samen.food.forms import WEEKDAYS
 
     return str(dict(WEEKDAYS).get(number, number))
+
+
+@register.filter
+def field_display(obj, name: str):
+    """A record's field as a person reads it: choice labels, yes/no, the related name."""
+    display = getattr(obj, f"get_{name}_display", None)
+    if display:
+        return display()
+    value = getattr(obj, name)
+    if isinstance(value, bool):
+        from django.utils.translation import gettext as _
+
+        return _("ja") if value else _("nee")
+    return "" if value is None else value
