@@ -232,3 +232,23 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
 def distributed_kg(page) -> float:
     text = page.locator("dt:text-is('Verdeeld') + dd").inner_text()  # "299.328 kg"
     return float(text.removesuffix(" kg").replace(".", "").replace(",", ".") or 0)
+
+
+def test_the_hub_pages_are_accessible(visit):
+    visit.login("hub.coordinator")
+    for path, name in (
+        ("/voeding/koudeketen/", "26-koudeketen"),
+        ("/voeding/stamgegevens/producten/", "27-stamgegevens"),
+        ("/voeding/stamgegevens/producten/nieuw/", "28-product-nieuw"),
+        ("/voeding/rooster/", "29-rooster"),
+        ("/voeding/terugroeping/", "30-terugroeping"),
+        ("/voeding/voorraad/", "31-voorraad"),
+        ("/voeding/cijfers/", "32-cijfers"),
+    ):
+        visit.goto(path)
+        visit.check(name)
+    visit.logout()
+    visit.login("coach.werkvloer")
+    visit.goto("/voeding/rooster/")
+    visit.check("33-rooster-coach")
+    visit.logout()
