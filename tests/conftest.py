@@ -220,3 +220,36 @@ def refer_from_kortrijk(person, receiver, programme_code: str, categories: list[
         categories=categories,
         **fields,
     )
+
+
+def run_on_fresh_postgres(tmp_path, name: str, script: str) -> str:
+    """Migrate a PostgreSQL database of its own, run `script` there in a separate process
+    (real parallel connections), drop the database, and return what the script printed."""
+    import subprocess
+    import sys
+    from urllib.parse import urlparse
+
+    import psycopg
+
+    url = urlparse(os.environ["DATABASE_URL"])
+    database = f"samen_{name}_{os.getpid()}"
+    admin = url._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{database}"')
+    env = {
+        **os.environ,
+        "DATABASE_URL": url._replace(path=f"/{database}").geturl(),
+        "SAMEN_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "samen.settings",
+        "SAMEN_DB_CONN_MAX_AGE": "0",
+    }
+    try:
+        subprocess.run([sys.executable, "-m", "samen.cli", "migrate", "-v0"], env=env, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    return out.stdout + out.stderr

@@ -8,7 +8,15 @@ from samen.access import rules
 from samen.food import services
 from samen.food.models import DateKind, DeliveryMode, PickupPoint, Product, Recipient
 from samen.imports import parsers
-from samen.imports.framework import RESTORERS, Column, ImportKind, RowError, register, track
+from samen.imports.framework import (
+    RESTORERS,
+    Column,
+    ImportKind,
+    RowError,
+    register,
+    rows_by_name,
+    track,
+)
 from samen.registry import selectors as registry_selectors
 from samen.registry import services as registry_services
 from samen.registry.models import OrganisationKind
@@ -81,17 +89,9 @@ class FoodOrganisationsImport(ImportKind):
         self.columns[1].parse = parsers.MunicipalityParser()
 
     def check(self, rows, errors, *, actor, source):
-        plans, seen = [], {}
-        bad = {e.row for e in errors}
-        for row in rows:
+        plans = []
+        for row in rows_by_name(rows, errors):
             v = row.values
-            key = ((v.get("naam") or "").casefold(), v.get("gemeente"))
-            if key[0] and key in seen:
-                errors.append(RowError(row.number, "naam", f"staat al op rij {seen[key]}"))
-                continue
-            seen.setdefault(key, row.number)
-            if row.number in bad:
-                continue
             start, end = v.get("venster_van"), v.get("venster_tot")
             if start and end and end <= start:
                 errors.append(RowError(row.number, "venster_tot", "ligt voor venster_van"))

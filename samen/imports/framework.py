@@ -261,6 +261,21 @@ def _summary(batch: ImportBatch) -> dict:
     return summary
 
 
+def rows_by_name(rows: list[Row], errors: list[RowError]):
+    """The rows whose (naam, gemeente) were not on an earlier row and that parsed well;
+    a repeated name becomes an error ("staat al op rij N")."""
+    seen: dict = {}
+    bad = {e.row for e in errors}
+    for row in rows:
+        key = ((row.values.get("naam") or "").casefold(), row.values.get("gemeente"))
+        if key[0] and key in seen:
+            errors.append(RowError(row.number, "naam", f"staat al op rij {seen[key]}"))
+            continue
+        seen.setdefault(key, row.number)
+        if row.number not in bad:
+            yield row
+
+
 def track(batch: ImportBatch, row: int, obj, *, created: bool, before: dict | None = None):
     ImportedRecord.objects.create(
         batch=batch,

@@ -17,6 +17,7 @@ from samen.imports.framework import (
     Row,
     RowError,
     register,
+    rows_by_name,
     track,
 )
 from samen.registry import insz as insz_codec
@@ -293,17 +294,9 @@ class OrganisationsImport(ImportKind):
         self.columns[2].parse = parsers.MunicipalityParser()
 
     def check(self, rows, errors, *, actor, source):
-        plans, seen = [], {}
-        bad_rows = {e.row for e in errors}
-        for row in rows:
+        plans = []
+        for row in rows_by_name(rows, errors):
             v = row.values
-            key = ((v.get("naam") or "").casefold(), v.get("gemeente"))
-            if key[0] and key in seen:
-                errors.append(RowError(row.number, "naam", f"staat al op rij {seen[key]}"))
-                continue
-            seen.setdefault(key, row.number)
-            if row.number in bad_rows:
-                continue
             existing = selectors.organisation_named(v["naam"], v.get("gemeente"))
             data = {"name": v["naam"], "kind": v["soort"], "municipality": v.get("gemeente"),
                     "street": v.get("straat") or "", "house_number": v.get("huisnummer") or "",

@@ -1,15 +1,11 @@
 """Concurrent appends never fork the chain: the head row is locked (PostgreSQL row lock).
 Runs against a database of its own, with real concurrent connections."""
 
-import os
-import subprocess
-import sys
 import textwrap
-from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import postgres_only
+from tests.conftest import postgres_only, run_on_fresh_postgres
 
 SCRIPT = textwrap.dedent("""
     import threading
@@ -35,27 +31,5 @@ SCRIPT = textwrap.dedent("""
 @postgres_only
 @pytest.mark.xdist_group("postgres-subprocess")
 def test_eight_writers_at_once_leave_one_unbroken_chain(tmp_path):
-    import psycopg
-
-    url = urlparse(os.environ["DATABASE_URL"])
-    name = f"samen_lock_{os.getpid()}"
-    admin = url._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    env = {
-        **os.environ,
-        "DATABASE_URL": url._replace(path=f"/{name}").geturl(),
-        "SAMEN_VAR_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "samen.settings",
-        "SAMEN_DB_CONN_MAX_AGE": "0",
-    }
-    try:
-        subprocess.run([sys.executable, "-m", "samen.cli", "migrate", "-v0"], env=env, check=True)
-        out = subprocess.run(
-            [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, check=True
-        )
-        assert out.stdout.split()[:2] == ["320", "0"], out.stdout + out.stderr
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    out = run_on_fresh_postgres(tmp_path, "lock", SCRIPT)
+    assert out.split()[:2] == ["320", "0"], out
