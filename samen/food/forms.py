@@ -270,3 +270,11 @@ class StandingOrderForm(forms.Form):
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Op"), choices=WEEKDAYS, coerce=int, widget=forms.CheckboxSelectMultiple
     )
+
+
+class SensorForm(ReadingForm):
+    name = forms.CharField(label=_("Naam van de sensor"), max_length=60)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["celsius"]

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samen.food.models import Allergen, Category, PickupPoint, Product, StorageLocation, Van
+from samen.food.models import (
+    Allergen,
+    Category,
+    PickupPoint,
+    Product,
+    Recipient,
+    StorageLocation,
+    Van,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,11 @@ KINDS = {
                                        "active"),
                          _("Ophaalpunten"), ("name", "donor", "municipality", "typical_kg",
                                              "active")),
+    "organisaties": Kind(Recipient, ("organisation", "households", "persons", "delivery_mode",
+                                     "window_start", "window_end", "latitude", "longitude",
+                                     "crates_capacity", "contact_name", "contact_phone"),
+                         _("Voedselverdeelorganisaties"), ("organisation", "persons",
+                                                           "delivery_mode", "crates_capacity")),
     "bestelwagens": Kind(Van, ("name", "plate", "capacity_kg", "capacity_crates",
                                "refrigerated"),
                          _("Bestelwagens"), ("name", "plate", "capacity_kg", "capacity_crates",

@@ -466,3 +466,24 @@ def master_rows(spec) -> list:
 
 def master_record(spec, pk: int):
     return spec.model.objects.filter(pk=pk).first()
+
+
+def daily_kg(until: dt.date, days: int = 14) -> tuple[list[dt.date], dict[str, list[Decimal]]]:
+    """kg taken in and delivered per day over the last `days` days."""
+    start = until - dt.timedelta(days=days - 1)
+    collected = dict(
+        Lot.objects.filter(received_at__date__gte=start, received_at__date__lte=until)
+        .exclude(decision="refused").annotate(d=TruncDate("received_at")).values("d")
+        .annotate(kg=Sum("kg")).values_list("d", "kg")
+    )  # fmt: skip
+    distributed = dict(
+        OrderLine.objects.filter(order__delivery__delivered_at__date__gte=start,
+                                 order__delivery__delivered_at__date__lte=until)
+        .annotate(d=TruncDate("order__delivery__delivered_at")).values("d")
+        .annotate(kg=Sum("received_kg")).values_list("d", "kg")
+    )  # fmt: skip
+    dates = [start + dt.timedelta(days=i) for i in range(days)]
+    return dates, {
+        "collected": [collected.get(d) or Decimal("0") for d in dates],
+        "distributed": [distributed.get(d) or Decimal("0") for d in dates],
+    }

@@ -20,6 +20,7 @@ urlpatterns = [
     path("koudeketen/", views.cold_chain, name="food_cold_chain"),
     path("koudeketen/alarm/<int:pk>/", views.alert_resolve, name="food_alert_resolve"),
     path("koudeketen/haccp.pdf", views.haccp_register, name="food_haccp"),
+    path("koudeketen/sensor/", views.sensor_register, name="food_sensor_register"),
     path("rooster/", views.roster, name="food_roster"),
     path("leerwerknemers/<int:pk>/", views.trainee_detail, name="food_trainee"),
     path("stamgegevens/<slug:kind>/", views.master_list, name="food_master_list"),

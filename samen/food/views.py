@@ -493,6 +493,7 @@ def food_dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     start = today.replace(month=1, day=1)
     figures = selectors.food_figures(start, today)
+    days, daily = selectors.daily_kg(today)
     monthly = selectors.monthly_kg(today.year)
     collected, wasted = figures["food.collected_kg"], figures["food.wasted_kg"]
     return render(request, "food/dashboard.html", {
@@ -502,6 +503,9 @@ def food_dashboard(request: HttpRequest) -> HttpResponse:
         if figures["food.target_progress"] is not None else None,
         "chart": grouped_bars(_("Opgehaald en verdeeld per maand (kg)"), MONTHS, {
             _("opgehaald"): monthly["collected"], _("verdeeld"): monthly["distributed"]}),
+        "daily_chart": grouped_bars(_("Opgehaald en verdeeld per dag (kg)"),
+                                    [f"{d:%d/%m}" for d in days], {
+            _("opgehaald"): daily["collected"], _("verdeeld"): daily["distributed"]}),
         "donors": selectors.kg_by_donor(start, today),
         "organisations": selectors.kg_by_organisation(start, today),
     })  # fmt: skip
@@ -538,6 +542,8 @@ def cold_chain(request: HttpRequest) -> HttpResponse:
         "form": form, "alerts": selectors.open_alerts(), "readings": selectors.recent_readings(),
         "resolve_form": forms.AlertResolveForm(),
         "can_resolve": policy.has_role(request.user, rules.FOOD_RELEASE),
+        "sensor_form": forms.SensorForm(spaces=selectors.spaces())
+        if policy.has_role(request.user, rules.FOOD_SHOP_ADMIN) else None,
         "today": timezone.localdate(),
     })  # fmt: skip
 
@@ -684,3 +690,30 @@ def master_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpR
         "food/master_form.html",
         {"form": form, "spec": spec, "kind": kind, "instance": instance},
     )
+
+
+@require_POST
+@role_required(rules.FOOD_SHOP_ADMIN)
+def sensor_register(request: HttpRequest) -> HttpResponse:
+    """A new sensor: its token is shown once, here, to type into the device."""
+    from samen.food.models import Van
+
+    form = forms.SensorForm(request.POST, spaces=selectors.spaces())
+    if not form.is_valid():
+        messages.error(request, _("Sensor: geef een naam en kies de ruimte."))
+        return redirect("food_cold_chain")
+    space = form.cleaned_data["space"]
+    where = {"van": space} if isinstance(space, Van) else {"location": space}
+    try:
+        _device, token = services.sensor_register(
+            actor=request.user, name=form.cleaned_data["name"], **where
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.warning(
+            request,
+            _("Sensor geregistreerd. Zijn sleutel (wordt maar één keer getoond): %(t)s")
+            % {"t": token},
+        )
+    return redirect("food_cold_chain")

@@ -88,6 +88,7 @@ DEMO_USERS = [
     ("hub.medewerker", "Tom", Role.HUB_STAFF, "team:foodhub"),
     ("hub.coordinator", "Arnout", Role.HUB_COORDINATOR, "team:foodhub"),
     ("coach.werkvloer", "Ilse", Role.TRAINEE_COACH, "team:foodhub"),
+    ("coach.werkvloer2", "Wim", Role.TRAINEE_COACH, "team:foodhub"),
     ("leerwerker.demo", "Yusuf", Role.TRAINEE, "team:foodhub"),
     ("kim.coordinator", "Kim", Role.COORDINATOR, "organisation:W13 welzijnsvereniging"),
     ("beheer.kortrijk", "Bart", Role.ORG_ADMIN, "organisation:OCMW Kortrijk"),

@@ -216,6 +216,7 @@ MATRIX = {
     "food_cold_chain": ("get", None, expect(FOOD_STOCK)),
     "food_alert_resolve": ("post", lambda w: 999999, expect(FOOD_RELEASE, 404)),
     "food_haccp": ("get", None, expect(FOOD_STOCK)),
+    "food_sensor_register": ("post", None, expect({"hub_coordinator"}, 302)),
     # The API: a device token, never a session (401 for every persona without one).
     "api_temperature": ("post", None, lambda p: 401),
     "openapi-json": ("get", None, lambda p: 200),

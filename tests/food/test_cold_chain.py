@@ -90,3 +90,20 @@ def test_the_manual_page_names_bad_input_and_the_haccp_register_is_a_pdf(hub, pe
     pdf = client.get(reverse("food_haccp"), {"dag": hub.today.strftime("%d/%m/%Y")})
     assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
     assert client.get(reverse("food_haccp"), {"dag": "31/02/2026"}).status_code == 404
+
+
+def test_the_coordinator_registers_a_sensor_and_sees_its_key_once(hub, persona_client):
+    from samen.food.models import SensorDevice
+
+    client = persona_client("hub_coordinator")
+    response = client.post(
+        reverse("food_sensor_register"),
+        {"name": "Koelcel 1 sensor", "space": f"location:{hub.cold.pk}"},
+        follow=True,
+    )
+    device = SensorDevice.objects.get(name="Koelcel 1 sensor")
+    shown = [str(m) for m in response.context["messages"]]
+    token = shown[0].rsplit(" ", 1)[-1]
+    assert services.sensor_for_token(token) == device and device.token_hash not in shown[0]
+    again = client.get(reverse("food_cold_chain")).content.decode()
+    assert token not in again  # shown once

@@ -191,3 +191,10 @@ def test_the_demo_year_adds_up_and_leaves_no_stock_behind(db):
     lots = Lot.objects.count()
     demo.build_year(seed=1, progress=False, days=21)  # again: nothing changes
     assert Lot.objects.count() == lots
+
+
+def test_the_last_two_weeks_per_day(year, settings):
+    dates, daily = selectors.daily_kg(dt.date(2018, 3, 3), days=3)
+    assert dates == [dt.date(2018, 3, 1), dt.date(2018, 3, 2), dt.date(2018, 3, 3)]
+    assert daily["collected"] == [D("15.5"), D("4"), D("0")]
+    assert daily["distributed"] == [D("0"), D("6"), D("2.5")]

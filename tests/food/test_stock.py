@@ -363,3 +363,35 @@ def test_the_hub_coordinator_keeps_the_master_data_with_clear_messages(db, perso
     page = client.get(reverse("food_master_list", args=["producten"])).content.decode()
     assert "Pasta" in page
     assert client.get(reverse("food_master_list", args=["onbekend"])).status_code == 404
+
+
+def test_the_master_data_covers_the_receiving_organisations(world, persona_client):
+    from samen.food.models import Recipient
+
+    client = persona_client("hub_coordinator")
+    response = client.post(
+        reverse("food_master_create", args=["organisaties"]),
+        {
+            "organisation": world.food_org.pk,
+            "households": "30",
+            "persons": "80",
+            "delivery_mode": "pickup",
+            "window_start": "14:00",
+            "window_end": "12:00",
+            "crates_capacity": "6",
+        },
+    )
+    assert "window_end" in response.context["form"].errors  # the window ends before it starts
+    client.post(
+        reverse("food_master_create", args=["organisaties"]),
+        {
+            "organisation": world.food_org.pk,
+            "households": "30",
+            "persons": "80",
+            "delivery_mode": "pickup",
+            "window_start": "09:00",
+            "window_end": "12:00",
+            "crates_capacity": "6",
+        },
+    )
+    assert Recipient.objects.get(organisation=world.food_org).persons == 80
