@@ -487,3 +487,30 @@ def daily_kg(until: dt.date, days: int = 14) -> tuple[list[dt.date], dict[str, l
         "collected": [collected.get(d) or Decimal("0") for d in dates],
         "distributed": [distributed.get(d) or Decimal("0") for d in dates],
     }
+
+
+def weekly_kg(until: dt.date, weeks: int = 12) -> tuple[list[dt.date], dict[str, list[Decimal]]]:
+    """kg taken in and delivered per ISO week (by its Monday) over the last `weeks` weeks."""
+    from django.db.models.functions import TruncWeek
+
+    monday = until - dt.timedelta(days=until.weekday())
+    start = monday - dt.timedelta(weeks=weeks - 1)
+    collected = dict(
+        Lot.objects.filter(received_at__date__gte=start, received_at__date__lte=until)
+        .exclude(decision="refused").annotate(w=TruncWeek("received_at")).values("w")
+        .annotate(kg=Sum("kg")).values_list("w", "kg")
+    )  # fmt: skip
+    distributed = dict(
+        OrderLine.objects.filter(order__delivery__delivered_at__date__gte=start,
+                                 order__delivery__delivered_at__date__lte=until)
+        .annotate(w=TruncWeek("order__delivery__delivered_at")).values("w")
+        .annotate(kg=Sum("received_kg")).values_list("w", "kg")
+    )  # fmt: skip
+    as_date = lambda key: key.date() if isinstance(key, dt.datetime) else key  # noqa: E731
+    collected = {as_date(k): v for k, v in collected.items()}
+    distributed = {as_date(k): v for k, v in distributed.items()}
+    mondays = [start + dt.timedelta(weeks=i) for i in range(weeks)]
+    return mondays, {
+        "collected": [collected.get(m) or Decimal("0") for m in mondays],
+        "distributed": [distributed.get(m) or Decimal("0") for m in mondays],
+    }

@@ -494,6 +494,7 @@ def food_dashboard(request: HttpRequest) -> HttpResponse:
     start = today.replace(month=1, day=1)
     figures = selectors.food_figures(start, today)
     days, daily = selectors.daily_kg(today)
+    mondays, weekly = selectors.weekly_kg(today)
     monthly = selectors.monthly_kg(today.year)
     collected, wasted = figures["food.collected_kg"], figures["food.wasted_kg"]
     return render(request, "food/dashboard.html", {
@@ -506,6 +507,9 @@ def food_dashboard(request: HttpRequest) -> HttpResponse:
         "daily_chart": grouped_bars(_("Opgehaald en verdeeld per dag (kg)"),
                                     [f"{d:%d/%m}" for d in days], {
             _("opgehaald"): daily["collected"], _("verdeeld"): daily["distributed"]}),
+        "weekly_chart": grouped_bars(_("Opgehaald en verdeeld per week (kg)"),
+                                     [f"{m:%d/%m}" for m in mondays], {
+            _("opgehaald"): weekly["collected"], _("verdeeld"): weekly["distributed"]}),
         "donors": selectors.kg_by_donor(start, today),
         "organisations": selectors.kg_by_organisation(start, today),
     })  # fmt: skip

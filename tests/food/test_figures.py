@@ -198,3 +198,10 @@ def test_the_last_two_weeks_per_day(year, settings):
     assert dates == [dt.date(2018, 3, 1), dt.date(2018, 3, 2), dt.date(2018, 3, 3)]
     assert daily["collected"] == [D("15.5"), D("4"), D("0")]
     assert daily["distributed"] == [D("0"), D("6"), D("2.5")]
+
+
+def test_per_week_by_its_monday(year):
+    mondays, weekly = selectors.weekly_kg(dt.date(2018, 3, 7), weeks=2)
+    assert mondays == [dt.date(2018, 2, 26), dt.date(2018, 3, 5)]
+    assert weekly["collected"] == [D("19.5"), D("0")]  # 1/3 and 2/3 are in the week of 26/2
+    assert weekly["distributed"] == [D("8.5"), D("0")]
