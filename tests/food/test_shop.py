@@ -283,3 +283,30 @@ def test_standing_orders_are_placed_when_the_shop_is_published(hub, django_user_
     order = Order.objects.get(day=day, organisation=org)
     assert order.standing and order.lines.get().kg == D("20")  # never more than on offer
     assert ShopDay.objects.count() == 1
+
+
+def test_the_publish_and_roster_pages_name_bad_input(hub, persona_client):
+    from samen.food.models import ShopDay, Trainee
+
+    client = persona_client("hub_coordinator")
+    response = client.post(reverse("shop_admin"), {"cut_off": "25:00", "kg_per_person": "-1"})
+    errors = response.context["form"].errors
+    assert "cut_off" in errors and "kg_per_person" in errors
+    response = client.post(reverse("shop_admin"), {"cut_off": "00:00", "kg_per_person": "1"})
+    assert "verleden" in " ".join(response.context["form"].errors["cut_off"])
+    assert not ShopDay.objects.exists()
+    trainee = Trainee.objects.create(
+        first_name="Y", last_name="T", contract_start=dt.date(2026, 1, 1)
+    )
+    response = client.post(
+        reverse("food_roster"),
+        {
+            "trainee": trainee.pk,
+            "date": "30/11/2026",
+            "kind": "intake",
+            "start": "12:00",
+            "end": "08:00",
+        },
+    )
+    assert "De shift eindigt voor ze begint." in response.context["form"].errors["end"]
+    assert persona_client("trainee").post(reverse("food_roster"), {}).status_code == 403
