@@ -384,7 +384,8 @@ def shop_day_close(*, actor, day: ShopDay) -> ShopDay:
         }
         shares = allocation.fair_shares(supply, demands)
         asked_total = sum((line.kg for line in product_lines), Decimal("0"))
-        for line in sorted(product_lines, key=lambda x: (x.order.organisation.name, x.pk)):
+        ordered = sorted(product_lines, key=lambda x: (x.order.organisation.name, x.pk))
+        for line in ordered:
             share = shares[line.pk]
             line.granted_kg = share.granted
             line.explanation = allocation.explain(
@@ -395,23 +396,21 @@ def shop_day_close(*, actor, day: ShopDay) -> ShopDay:
                 persons=persons.get(line.order.organisation_id, 0),
             )
             line.save(update_fields=["granted_kg", "explanation"])
-            need = share.granted
-            for lot in lots:  # FEFO
-                if need <= 0:
-                    break
-                take = min(need, remaining[lot.pk])
-                if take <= 0:
-                    continue
-                Allocation.objects.create(line=line, lot=lot, kg=take)
-                StockEvent.objects.create(
-                    lot=lot,
-                    kind=EventKind.ALLOCATION,
-                    kg=-take,
-                    actor=actor,
-                    note=f"bestelling {line.order_id}",
-                )
-                remaining[lot.pk] -= take
-                need -= take
+        by_pk = {line.pk: line for line in ordered}
+        lots_by_pk = {lot.pk: lot for lot in lots}
+        for line_pk, lot_pk, take in allocation.assign_lots(
+            [(line.pk, line.granted_kg) for line in ordered],
+            [(lot.pk, remaining[lot.pk]) for lot in lots],
+        ):  # lots are FEFO already
+            line, lot = by_pk[line_pk], lots_by_pk[lot_pk]
+            Allocation.objects.create(line=line, lot=lot, kg=take)
+            StockEvent.objects.create(
+                lot=lot,
+                kind=EventKind.ALLOCATION,
+                kg=-take,
+                actor=actor,
+                note=f"bestelling {line.order_id}",
+            )
     OrderLine.objects.filter(order__day=day, kg=0).update(granted_kg=0)
     day.closed_at, day.closed_by = timezone.now(), actor
     day.save(update_fields=["closed_at", "closed_by"])
