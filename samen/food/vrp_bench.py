@@ -1,0 +1,181 @@
+"""Routing benchmarks: read a published instance, solve it, compare with the best-known
+solution — each set in its own cost convention (../shared/bench/vrp/README.md):
+
+- CVRP (X set, VRPLIB ``EUC_2D``): distances rounded to integers per edge;
+- Solomon VRPTW and multi-trip: distances truncated to one decimal per edge (DIMACS),
+  solved in tenths, reported in units (Solomon) or in tenths as the ``.sol`` states
+  (multi-trip);
+- heterogeneous fleet: exact distances × unit cost + fixed costs, files scaled ×100;
+  solved in thousandths, reported as the ``.sol`` does (total / 100).
+
+The convention is chosen from the file's own contents (format and fields), never from
+its name, so other instances of the same sets are read the same way. Pure: no database.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import vrplib
+
+
+@dataclass
+class BenchResult:
+    instance: str
+    cost: float
+    bks: float | None
+    gap_pct: float | None
+    seconds: float
+    solver: str
+    feasible: bool
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Instance:
+    name: str
+    kind: str  # "cvrp", "vrptw", "hfvrp", "mtvrp"
+    path: Path
+    data: object  # pyvrp.ProblemData
+    scale: float  # solver cost / scale = cost in the .sol's units
+    raw: dict
+
+
+def _is_solomon(path: Path) -> bool:
+    return path.suffix.lower() == ".txt" or "CUST NO." in path.read_text()[:2000].upper()
+
+
+def read(path: Path) -> Instance:
+    import pyvrp
+
+    path = Path(path)
+    if _is_solomon(path):
+        raw = vrplib.read_instance(path, instance_format="solomon")
+        return Instance(raw["name"], "vrptw", path, _solomon_data(raw), 10.0, raw)
+    raw = vrplib.read_instance(path)
+    if "vehicles_fixed_cost" in raw or "vehicles_unit_distance_cost" in raw:
+        # Exact distances (×1000 as integers) × unit costs, in the file's ×100 costs.
+        return Instance(raw["name"], "hfvrp", path, pyvrp.read(path, "exact"), 1000.0 * 100, raw)
+    if "time_window" in raw or "release_time" in raw:
+        # DIMACS tenths; the .sol states the cost in tenths too.
+        return Instance(raw["name"], "mtvrp", path, pyvrp.read(path, "dimacs"), 1.0, raw)
+    return Instance(raw["name"], "cvrp", path, pyvrp.read(path, "round"), 1.0, raw)
+
+
+def _solomon_data(raw: dict):
+    """Solomon in DIMACS tenths: distance = duration = floor(10 · euclid) per edge."""
+    import pyvrp
+
+    model = pyvrp.Model()
+    coords, windows = raw["node_coord"], raw["time_window"]
+    service, demand = raw["service_time"], raw["demand"]
+    locations = [model.add_location(float(x), float(y)) for x, y in coords]
+    model.add_depot(locations[0], tw_early=int(windows[0][0] * 10), tw_late=int(windows[0][1] * 10))
+    for i in range(1, len(coords)):
+        model.add_client(
+            locations[i],
+            delivery=int(demand[i]),
+            service_duration=int(service[i] * 10),
+            tw_early=int(windows[i][0] * 10),
+            tw_late=int(windows[i][1] * 10),
+        )
+    model.add_vehicle_type(
+        num_available=int(raw["vehicles"]),
+        capacity=int(raw["capacity"]),
+        tw_early=int(windows[0][0] * 10),
+        tw_late=int(windows[0][1] * 10),
+    )
+    for i, (xi, yi) in enumerate(coords):
+        for j, (xj, yj) in enumerate(coords):
+            if i != j:
+                tenths = math.floor(10 * math.hypot(xi - xj, yi - yj))
+                model.add_edge(locations[i], locations[j], distance=tenths, duration=tenths)
+    return model.data()
+
+
+def best_known(path: Path) -> float | None:
+    solution = Path(path).with_suffix(".sol")
+    if not solution.exists():
+        return None
+    return float(vrplib.read_solution(solution)["cost"])
+
+
+def solve_pyvrp(instance: Instance, *, seconds: float, seed: int) -> tuple[float, bool]:
+    import pyvrp
+    from pyvrp.stop import MaxRuntime
+
+    result = pyvrp.solve(instance.data, stop=MaxRuntime(seconds), seed=seed, display=False)
+    return result.cost() / instance.scale, result.is_feasible()
+
+
+def solve_ortools(instance: Instance, *, seconds: float, seed: int) -> tuple[float, bool]:
+    """OR-Tools with guided local search, for CVRP and VRPTW (the baseline column)."""
+    from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+
+    data = instance.data
+    if instance.kind not in ("cvrp", "vrptw"):
+        raise ValueError(
+            f"the OR-Tools baseline is modelled for CVRP and VRPTW, not for "
+            f"{instance.kind} ({instance.name})"
+        )
+    matrix = data.distance_matrix(0)
+    durations = data.duration_matrix(0)
+    n = data.num_locations
+    vehicle = data.vehicle_type(0)
+    fleet = vehicle.num_available
+    manager = pywrapcp.RoutingIndexManager(n, fleet, 0)
+    routing = pywrapcp.RoutingModel(manager)
+
+    def distance(i, j):
+        return int(matrix[manager.IndexToNode(i), manager.IndexToNode(j)])
+
+    transit = routing.RegisterTransitCallback(distance)
+    routing.SetArcCostEvaluatorOfAllVehicles(transit)
+    clients = [None, *data.clients()]  # index = node; node 0 is the depot
+    demand = [0] + [int(c.delivery[0]) for c in clients[1:]]
+    load = routing.RegisterUnaryTransitCallback(lambda i: demand[manager.IndexToNode(i)])
+    routing.AddDimensionWithVehicleCapacity(
+        load, 0, [int(vehicle.capacity[0])] * fleet, True, "load"
+    )
+    if instance.kind == "vrptw":
+        service = [0] + [int(c.service_duration) for c in clients[1:]]
+
+        def travel(i, j):
+            a, b = manager.IndexToNode(i), manager.IndexToNode(j)
+            return int(durations[a, b]) + service[a]
+
+        time_cb = routing.RegisterTransitCallback(travel)
+        horizon = int(vehicle.tw_late)
+        routing.AddDimension(time_cb, horizon, horizon, False, "time")
+        dimension = routing.GetDimensionOrDie("time")
+        for node in range(1, n):
+            c = clients[node]
+            dimension.CumulVar(manager.NodeToIndex(node)).SetRange(int(c.tw_early), int(c.tw_late))
+    params = pywrapcp.DefaultRoutingSearchParameters()
+    params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC
+    params.local_search_metaheuristic = (
+        routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
+    )
+    params.time_limit.FromMilliseconds(int(seconds * 1000))
+    solution = routing.SolveWithParameters(params)
+    if solution is None:
+        return float("nan"), False
+    return solution.ObjectiveValue() / instance.scale, True
+
+
+def run(path: Path, *, solver: str = "pyvrp", seconds: float = 30.0, seed: int = 1) -> BenchResult:
+    instance = read(path)
+    started = time.perf_counter()
+    solve = solve_pyvrp if solver == "pyvrp" else solve_ortools
+    cost, feasible = solve(instance, seconds=seconds, seed=seed)
+    elapsed = time.perf_counter() - started
+    bks = best_known(path)
+    if instance.kind == "vrptw":  # Solomon's BKS has one decimal: compare in the same units
+        cost = math.floor(cost * 10 + 1e-6) / 10
+    gap = None if bks is None or math.isnan(cost) else round(100 * (cost - bks) / bks, 3)
+    return BenchResult(instance.name, round(cost, 2), bks, gap, round(elapsed, 1), solver, feasible)
