@@ -114,33 +114,45 @@ def solve_pyvrp(instance: Instance, *, seconds: float, seed: int) -> tuple[float
 
 
 def solve_ortools(instance: Instance, *, seconds: float, seed: int) -> tuple[float, bool]:
-    """OR-Tools with guided local search, for CVRP and VRPTW (the baseline column)."""
+    """OR-Tools with guided local search (the baseline column): CVRP, VRPTW and the
+    heterogeneous fleet (fixed and per-distance costs as in the file; to keep the model
+    small, at most ⌈total demand / capacity⌉ + 2 vans of each type are offered)."""
+    import math as m
+
     from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
     data = instance.data
-    if instance.kind not in ("cvrp", "vrptw"):
+    if instance.kind not in ("cvrp", "vrptw", "hfvrp"):
         raise ValueError(
-            f"the OR-Tools baseline is modelled for CVRP and VRPTW, not for "
-            f"{instance.kind} ({instance.name})"
+            f"the OR-Tools baseline is modelled for CVRP, VRPTW and the "
+            f"heterogeneous fleet, not for {instance.kind} ({instance.name})"
         )
     matrix = data.distance_matrix(0)
     durations = data.duration_matrix(0)
     n = data.num_locations
-    vehicle = data.vehicle_type(0)
-    fleet = vehicle.num_available
-    manager = pywrapcp.RoutingIndexManager(n, fleet, 0)
-    routing = pywrapcp.RoutingModel(manager)
-
-    def distance(i, j):
-        return int(matrix[manager.IndexToNode(i), manager.IndexToNode(j)])
-
-    transit = routing.RegisterTransitCallback(distance)
-    routing.SetArcCostEvaluatorOfAllVehicles(transit)
     clients = [None, *data.clients()]  # index = node; node 0 is the depot
     demand = [0] + [int(c.delivery[0]) for c in clients[1:]]
+    fleet = []  # one entry per van: its vehicle type
+    for k in range(data.num_vehicle_types):
+        vehicle = data.vehicle_type(k)
+        count = vehicle.num_available
+        if instance.kind == "hfvrp":
+            count = min(count, m.ceil(sum(demand) / vehicle.capacity[0]) + 2)
+        fleet += [vehicle] * count
+    manager = pywrapcp.RoutingIndexManager(n, len(fleet), 0)
+    routing = pywrapcp.RoutingModel(manager)
+    evaluators = {}
+    for v, vehicle in enumerate(fleet):
+        unit = int(vehicle.unit_distance_cost)
+        if unit not in evaluators:
+            evaluators[unit] = routing.RegisterTransitCallback(
+                lambda i, j, u=unit: u * int(matrix[manager.IndexToNode(i), manager.IndexToNode(j)])
+            )
+        routing.SetArcCostEvaluatorOfVehicle(evaluators[unit], v)
+        routing.SetFixedCostOfVehicle(int(vehicle.fixed_cost), v)
     load = routing.RegisterUnaryTransitCallback(lambda i: demand[manager.IndexToNode(i)])
     routing.AddDimensionWithVehicleCapacity(
-        load, 0, [int(vehicle.capacity[0])] * fleet, True, "load"
+        load, 0, [int(v.capacity[0]) for v in fleet], True, "load"
     )
     if instance.kind == "vrptw":
         service = [0] + [int(c.service_duration) for c in clients[1:]]
@@ -150,18 +162,20 @@ def solve_ortools(instance: Instance, *, seconds: float, seed: int) -> tuple[flo
             return int(durations[a, b]) + service[a]
 
         time_cb = routing.RegisterTransitCallback(travel)
-        horizon = int(vehicle.tw_late)
+        horizon = int(fleet[0].tw_late)
         routing.AddDimension(time_cb, horizon, horizon, False, "time")
         dimension = routing.GetDimensionOrDie("time")
         for node in range(1, n):
             c = clients[node]
             dimension.CumulVar(manager.NodeToIndex(node)).SetRange(int(c.tw_early), int(c.tw_late))
     params = pywrapcp.DefaultRoutingSearchParameters()
-    # Insertion builds a first feasible plan under tight time windows; cheapest arc for CVRP.
+    # Insertion builds a first feasible plan under time windows or a tight fleet (under 1.5×
+    # the demand in capacity); the cheapest arc is the better start otherwise.
+    tight = sum(int(v.capacity[0]) for v in fleet) < 1.5 * sum(demand)
     strategy = routing_enums_pb2.FirstSolutionStrategy
     params.first_solution_strategy = (
         strategy.PARALLEL_CHEAPEST_INSERTION
-        if instance.kind == "vrptw"
+        if instance.kind == "vrptw" or tight
         else strategy.PATH_CHEAPEST_ARC
     )
     params.local_search_metaheuristic = (

@@ -72,3 +72,10 @@ def test_the_command_prints_json_with_the_agreed_keys(capsys):
     rows = json.loads(capsys.readouterr().out)
     assert list(rows[0]) == ["instance", "cost", "bks", "gap_pct", "seconds", "solver"]
     assert rows[0]["instance"] == "X-n101-k25" and rows[0]["cost"] >= 27591
+
+
+def test_the_ortools_baseline_covers_the_heterogeneous_fleet_not_multi_trip():
+    result = vrp_bench.run(VRP / "hfvrp" / "X101-FSMFD.vrp", solver="ortools", seconds=1)
+    assert result.feasible and result.cost >= result.bks
+    with pytest.raises(ValueError, match="not for mtvrp"):
+        vrp_bench.run(VRP / "mtvrptwr" / "C201R0.25.vrp", solver="ortools", seconds=1)
