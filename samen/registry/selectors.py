@@ -118,8 +118,25 @@ def _start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time()))
 
 
+CONTACT_FIELDS = ("phone", "email", "street", "house_number", "postcode", "city")
+
+
+def _masked(person: Person, access: PersonAccess) -> Person:
+    """The person's own fields as this user may see them: what the granted categories do
+    not cover is blanked here (the instance is never saved), so no page or export can
+    show it whatever its template does."""
+    if not access.sees("contact"):
+        for name in CONTACT_FIELDS:
+            setattr(person, name, "")
+        person.municipality = person.reference_organisation = None
+    if not access.sees("identity"):
+        person.insz_encrypted = ""
+    return person
+
+
 def person_file(user, pk: int, *, purpose: str = "") -> PersonFile:
     person, access = person_get(user, pk)
+    person = _masked(person, access)
     audit.record(
         user,
         "view",
@@ -239,6 +256,7 @@ def person_export(user, pk: int) -> dict:
     access to their data, but the professionals' notes through a worker, who checks them
     for other people's data first (docs/decisions.md)."""
     person, access = person_get(user, pk)
+    person = _masked(person, access)
     audit.record(user, "export", person, purpose="gdpr", membership=access.membership)
     fields = (
         "first_name",
@@ -264,7 +282,7 @@ def person_export(user, pk: int) -> dict:
         "persoon": {
             **{f: _json(getattr(person, f)) for f in fields},
             "gemeente": str(person.municipality or ""),
-            "rijksregisternummer": person.insz if access.sees("identity") else "",
+            "rijksregisternummer": person.insz,
             "beperkt_sinds": _json(person.restricted_at),
         },
         "gezin": [

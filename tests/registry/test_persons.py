@@ -391,3 +391,40 @@ def test_the_note_form_offers_only_the_categories_of_the_role(world, persona_cli
     assert "psychiatric" in dict(
         NoteForm(user=user_of("meldpunt_member")).fields["category"].choices
     )
+
+
+def test_fields_outside_the_shared_categories_never_leave_the_selectors(world):
+    """A referral sharing identification and identity but not contact: the file and the
+    export carry no address, phone or e-mail — whatever a template would do."""
+    services.person_update(
+        actor=user_of("worker_kortrijk"),
+        person=world.person_referred,
+        data={},
+        insz=demo.demo_insz(dt.date(1990, 7, 7), 78),
+    )
+    k = membership_of("worker_kortrijk")
+    consent = services.consent_record(
+        actor=k.user,
+        membership=k,
+        person=world.person_referred,
+        purpose=Programme.objects.get(code="caw"),
+        recipient=world.meldpunt,
+        categories=["basic", "identity"],
+    )
+    services.referral_create(
+        actor=k.user,
+        membership=k,
+        person=world.person_referred,
+        receiver=world.meldpunt,
+        programme=Programme.objects.get(code="caw"),
+        reason="x",
+        legal_basis="consent",
+        consent=consent,
+        categories=["basic", "identity"],
+    )
+    team = user_of("meldpunt_member")
+    file = selectors.person_file(team, world.person_referred.pk)
+    assert file.person.street == "" and file.person.phone == "" and file.person.insz
+    bundle = selectors.person_export(team, world.person_referred.pk)
+    assert bundle["persoon"]["street"] == "" and bundle["persoon"]["phone"] == ""
+    assert bundle["persoon"]["gemeente"] == "" and bundle["persoon"]["rijksregisternummer"]
