@@ -117,6 +117,12 @@ def build(seed: int = 1, progress: bool = True) -> None:
         "Stijn",
         "Inge",
     ]
+    coach = (
+        Membership.objects.filter(team=hub, role=Role.TRAINEE_COACH)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
     for number, first in enumerate(first_names, start=1):
         username = "leerwerker.demo" if number == 1 else f"leerwerker.{number:02d}"
         user, created = get_user_model().objects.get_or_create(
@@ -131,7 +137,7 @@ def build(seed: int = 1, progress: bool = True) -> None:
             user=user, team=hub, role=Role.TRAINEE, defaults={"valid_from": dt.date(2018, 11, 1)}
         )
         trainee = Trainee.objects.filter(user=user).first() or services.trainee_register(
-            actor=None, user=user, first_name=first, last_name="Leerwerker",
+            actor=coach.user, user=user, first_name=first, last_name="Leerwerker",
             contract_start=dt.date(2018, 11, 1),
             referred_by=Organisation.objects.filter(kind=OrganisationKind.OCMW).order_by(
                 "name")[number % 14])  # fmt: skip

@@ -555,9 +555,8 @@ def trainee_register(
     referred_by=None,
     user=None,
 ) -> Trainee:
-    """A new trainee worker (actor None: the demo loader)."""
-    if actor is not None:
-        _require(actor, access_rules.FOOD_COACH)
+    """A new trainee worker, registered by a coach or the hub coordinator."""
+    _require(actor, access_rules.FOOD_COACH)
     trainee = Trainee(
         first_name=first_name,
         last_name=last_name,

@@ -395,3 +395,22 @@ def test_the_master_data_covers_the_receiving_organisations(world, persona_clien
         },
     )
     assert Recipient.objects.get(organisation=world.food_org).persons == 80
+
+
+def test_only_a_coach_registers_a_trainee(db):
+    import datetime as dt
+
+    with pytest.raises(PermissionDenied):
+        services.trainee_register(
+            actor=user_of("trainee"),
+            first_name="A",
+            last_name="B",
+            contract_start=dt.date(2026, 1, 1),
+        )
+    trainee = services.trainee_register(
+        actor=user_of("trainee_coach"),
+        first_name="A",
+        last_name="B",
+        contract_start=dt.date(2026, 1, 1),
+    )
+    assert trainee.pk
