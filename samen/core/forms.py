@@ -24,3 +24,12 @@ def perform(request, action, success: str = "") -> bool:
     if success:
         messages.success(request, success)
     return True
+
+
+def errors_in_words(form) -> str:
+    """A form's errors as one message naming each field ("kg: ...; Reden: ..."), for
+    post-and-redirect views that show them as a message."""
+    return "; ".join(
+        f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
+        for f, e in form.errors.items()
+    )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samen.access import policy, rules
 from samen.access.decorators import role_required
-from samen.core.forms import add_service_errors, perform
+from samen.core.forms import add_service_errors, errors_in_words, perform
 from samen.food import forms, selectors, services
 from samen.food.models import Decision
 
@@ -138,11 +138,7 @@ def _lot_action(request: HttpRequest, code: str, form_class, action, success: st
     if form.is_valid():
         perform(request, lambda: action(lot, form.cleaned_data), success)
     else:
-        errors = "; ".join(
-            f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
-            for f, e in form.errors.items()
-        )
-        messages.error(request, errors)
+        messages.error(request, errors_in_words(form))
     return redirect("food_lot", lot.code)
 
 
@@ -625,14 +621,7 @@ def standing_order_save(request: HttpRequest) -> HttpResponse:
             _("Vaste bestelling bewaard."),
         )
     else:
-        messages.error(
-            request,
-            "; ".join(
-                f"{form.fields[f].label}: {' '.join(e)}"
-                for f, e in form.errors.items()
-                if f in form.fields
-            ),
-        )
+        messages.error(request, errors_in_words(form))
     return redirect("shop_order")
 
 

@@ -414,3 +414,12 @@ def test_only_a_coach_registers_a_trainee(db):
         contract_start=dt.date(2026, 1, 1),
     )
     assert trainee.pk
+
+
+def test_a_bad_lot_action_names_the_field(hub, persona_client):
+    lot = hub.receive()
+    response = persona_client("trainee").post(
+        reverse("food_lot_count", args=[lot.code]), {"counted_kg": "veel"}, follow=True
+    )
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert shown.startswith("Geteld (kg):")
