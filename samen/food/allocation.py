@@ -21,6 +21,8 @@ from decimal import Decimal
 import numpy as np
 
 CENT = Decimal("0.01")
+BY_SUPPLY, BY_CATEGORY, BY_CRATES, AS_ASKED = "supply", "category", "crates", "asked"
+CRATE_KG = Decimal(10)  # kg in a crate when the lots do not say
 
 
 def allocate_cents(
@@ -125,16 +127,268 @@ def assign_lots(
     return pieces
 
 
-def explain(
-    share: Share, *, product: str, supply: Decimal, asked_total: Decimal, persons: int
-) -> str:
-    """Why an organisation gets what it gets, in Dutch."""
-    nl = lambda d: f"{d:.2f}".replace(".", ",")  # noqa: E731
-    if share.granted == share.asked:
-        return f"{product}: {nl(share.granted)} kg, zoals gevraagd."
-    return (
-        f"{product}: gevraagd {nl(share.asked)} kg, toegekend {nl(share.granted)} kg. "
-        f"Alle organisaties samen vroegen {nl(asked_total)} kg voor {nl(supply)} kg aanbod; "
-        f"het aanbod is eerlijk verdeeld naar rato van jullie {persons} personen, en niemand "
-        f"krijgt meer dan gevraagd."
+def _nl(kg: Decimal) -> str:
+    return f"{kg:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a line's explanation refers to: the product's supply and total asked, the
+    organisation's persons, the category's name and maximum, the organisation's crates."""
+
+    supply: Decimal
+    asked_total: Decimal
+    persons: int
+    category: str = ""
+    category_max: Decimal | None = None
+    crates: int | None = None
+
+
+def explain(product: str, asked: Decimal, granted: Decimal, reason: str, c: Context) -> str:
+    """Why an organisation gets what it gets of one product, in Dutch."""
+    if reason == AS_ASKED:
+        return f"{product}: {_nl(granted)} kg, zoals gevraagd."
+    head = f"{product}: gevraagd {_nl(asked)} kg, toegekend {_nl(granted)} kg. "
+    if reason == BY_CATEGORY:
+        return head + (
+            f"Voor {c.category} is het maximum {_nl(c.category_max)} kg per bestelling; "
+            f"dat is met de producten van die categorie bereikt."
+        )
+    if reason == BY_CRATES:
+        return head + (
+            f"Jullie koelruimte ({c.crates} bakken) is vol met de gekoelde en diepgevroren "
+            f"producten van vandaag, eerlijk over die producten verdeeld."
+        )
+    return head + (
+        f"Alle organisaties samen vroegen {_nl(c.asked_total)} kg voor {_nl(c.supply)} kg "
+        f"aanbod; het aanbod is eerlijk verdeeld naar rato van jullie {c.persons} personen, "
+        f"en niemand krijgt meer dan gevraagd."
     )
+
+
+def explain_organisation(lines: list[tuple[Decimal, Decimal, str]]) -> str:
+    """One organisation's allocation in a sentence: (asked, granted, reason) per line."""
+    asked = sum((a for a, _g, _r in lines), Decimal(0))
+    granted = sum((g for _a, g, _r in lines), Decimal(0))
+    text = f"Toegekend: {_nl(granted)} kg van de {_nl(asked)} kg gevraagd"
+    held = {r for _a, _g, r in lines if r != AS_ASKED}
+    if not held:
+        return text + ", alles zoals gevraagd."
+    why = {
+        BY_SUPPLY: "het aanbod (eerlijk verdeeld naar het aantal personen)",
+        BY_CATEGORY: "het maximum per categorie",
+        BY_CRATES: "jullie koelruimte",
+    }
+    parts = [why[r] for r in (BY_SUPPLY, BY_CATEGORY, BY_CRATES) if r in held]
+    short = sum(1 for _a, _g, r in lines if r != AS_ASKED)
+    return text + f"; {short} van de {len(lines)} producten beperkt door " + " en ".join(parts) + "."
+
+
+# --- Across products: an organisation's cold storage and the category maxima -------------
+#
+# Constraints that tie an organisation's lines together (its cold-storage crates, the
+# maximum per category) are, like the supply of a product, packing constraints: sums of
+# lines with non-negative coefficients under a bound. For those the weighted max-min fair
+# allocation (the lexicographic optimum) is found exactly by progressive filling: every
+# free line grows at the rate of its weight until a line reaches its ask or a constraint is
+# full, which freezes the lines in it; repeat. This is the classic algorithm for max-min
+# fairness in networks (Bertsekas & Gallager, Data Networks, §6.5.2), vectorised with numpy;
+# `max_min_by_lps` computes the same optimum as a sequence of LPs with HiGHS, the cross-check
+# the tests and the benchmark use. Without binding cross constraints the result is the
+# per-product water filling above, which is run first and used when it already fits.
+
+
+@dataclass(frozen=True)
+class Line:
+    key: Hashable
+    organisation: Hashable
+    product: Hashable
+    asked_cents: int
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What ties lines together. supply: product → cents; weight: organisation → persons;
+    category: product → category; category_max: category → cents per order (absent: none);
+    crates_per_kg: product → crates one kg fills (chilled and frozen products only);
+    crates: organisation → cold-storage crates (absent: not recorded, no limit)."""
+
+    supply: dict
+    weight: dict
+    category: dict
+    category_max: dict
+    crates_per_kg: dict
+    crates: dict
+
+
+@dataclass(frozen=True)
+class Granted:
+    cents: int
+    reason: str  # AS_ASKED, BY_SUPPLY, BY_CATEGORY or BY_CRATES
+
+
+@dataclass
+class _Rows:
+    """The shared constraints as a sparse matrix: entry k puts line col[k] with coef[k] in
+    row row[k]; row r is of `kind[r]` with `bound[r]` (kg, or crates)."""
+
+    kind: list
+    bound: np.ndarray
+    row: np.ndarray
+    col: np.ndarray
+    coef: np.ndarray
+
+
+def _rows(lines: list[Line], limits: Limits) -> _Rows:
+    groups: dict[tuple, list[int]] = {}
+    for i, line in enumerate(lines):
+        groups.setdefault((BY_SUPPLY, line.product), []).append(i)
+        cat = limits.category.get(line.product)
+        if limits.category_max.get(cat) is not None:
+            groups.setdefault((BY_CATEGORY, line.organisation, cat), []).append(i)
+        if limits.crates_per_kg.get(line.product) and line.organisation in limits.crates:
+            groups.setdefault((BY_CRATES, line.organisation), []).append(i)
+    kind, bound, row, col, coef = [], [], [], [], []
+    for r, (key, members) in enumerate(groups.items()):
+        kind.append(key[0])
+        if key[0] == BY_SUPPLY:
+            bound.append(limits.supply.get(key[1], 0) / 100)
+        elif key[0] == BY_CATEGORY:
+            bound.append(limits.category_max[key[2]] / 100)
+        else:
+            bound.append(float(limits.crates[key[1]]))
+        for i in members:
+            row.append(r)
+            col.append(i)
+            coef.append(
+                1.0 if key[0] != BY_CRATES else float(limits.crates_per_kg[lines[i].product])
+            )
+    return _Rows(kind, np.array(bound), np.array(row), np.array(col), np.array(coef))
+
+
+def allocate_constrained(lines: list[Line], limits: Limits) -> dict[Hashable, Granted]:
+    """The fair allocation of `lines` under `limits`, in cents, with what held each line back.
+    Deterministic: ties follow the order of `lines`."""
+    if not lines:
+        return {}
+    products = sorted({line.product for line in lines}, key=str)
+    index = {p: i for i, p in enumerate(products)}
+    asked = np.array([line.asked_cents for line in lines], dtype=np.int64)
+    weight = np.array([max(int(limits.weight.get(line.organisation, 1)), 1) for line in lines])
+    supply = np.array([int(limits.supply.get(p, 0)) for p in products], dtype=np.int64)
+    product_of = np.array([index[line.product] for line in lines], dtype=np.int64)
+    rows = _rows(lines, limits)
+    granted = allocate_cents(product_of, asked, weight, supply)
+    if (_usage(rows, granted) > rows.bound + 1e-9).any():
+        granted = _to_cents(rows, _progressive_filling(rows, asked / 100, weight), asked)
+    reasons = _reasons(rows, granted, asked)
+    return {
+        line.key: Granted(int(g), reason)
+        for line, g, reason in zip(lines, granted, reasons, strict=True)
+    }
+
+
+def _usage(rows: _Rows, cents: np.ndarray) -> np.ndarray:
+    return np.bincount(
+        rows.row, weights=rows.coef * cents[rows.col] / 100, minlength=len(rows.kind)
+    )
+
+
+def _progressive_filling(rows: _Rows, asked: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Kg per line: the weighted max-min fair point of {0 ≤ x ≤ asked, rows}."""
+    n = len(asked)
+    x, free = np.zeros(n), asked > 0
+    slack = rows.bound.astype(float).copy()
+    tolerance = 1e-9 * np.maximum(rows.bound, 1.0)
+    while free.any():
+        rate = np.bincount(
+            rows.row, weights=rows.coef * weight[rows.col] * free[rows.col], minlength=len(slack)
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            by_row = np.where(rate > 0, np.maximum(slack, 0) / rate, np.inf)
+        by_line = np.where(free, (asked - x) / weight, np.inf)
+        step = min(by_row.min(), by_line.min())
+        x[free] += step * weight[free]
+        slack -= step * rate
+        full = slack <= tolerance
+        stuck = np.zeros(n, dtype=bool)
+        stuck[rows.col[full[rows.row]]] = True
+        done = free & (stuck | (x >= asked - 1e-12))
+        x[done & (x > asked)] = asked[done & (x > asked)]
+        free &= ~done
+    return x
+
+
+def _to_cents(rows: _Rows, kg: np.ndarray, asked: np.ndarray) -> np.ndarray:
+    """Round down to cents (every constraint stays met), then give the cents left one by one,
+    largest remainder first, to lines whose constraints all still have room."""
+    exact = kg * 100
+    granted = np.minimum(np.floor(exact + 1e-6).astype(np.int64), asked)
+    slack = rows.bound - _usage(rows, granted)
+    entries: dict[int, list[tuple[int, float]]] = {}
+    for r, i, c in zip(rows.row, rows.col, rows.coef, strict=True):
+        entries.setdefault(int(i), []).append((int(r), c / 100))
+    remainder = exact - granted
+    for i in np.lexsort((np.arange(len(kg)), -remainder)):
+        if remainder[i] < 1e-6 or granted[i] >= asked[i]:
+            continue
+        if all(slack[r] >= c - 1e-9 for r, c in entries[int(i)]):
+            granted[i] += 1
+            for r, c in entries[int(i)]:
+                slack[r] -= c
+    return granted
+
+
+def _reasons(rows: _Rows, granted: np.ndarray, asked: np.ndarray) -> list[str]:
+    """What holds each line back: a category maximum before cold storage before supply."""
+    slack = rows.bound - _usage(rows, granted)
+    full = slack < rows.coef.max(initial=1.0) / 100 - 1e-9
+    held = {kind: np.zeros(len(asked), dtype=bool) for kind in (BY_CATEGORY, BY_CRATES)}
+    kinds = np.array(rows.kind)
+    for kind, mask in held.items():
+        hit = full[rows.row] & (kinds[rows.row] == kind)
+        mask[rows.col[hit]] = True
+    return [
+        AS_ASKED if g >= a else BY_CATEGORY if held[BY_CATEGORY][i]
+        else BY_CRATES if held[BY_CRATES][i] else BY_SUPPLY
+        for i, (g, a) in enumerate(zip(granted, asked, strict=True))
+    ]  # fmt: skip
+
+
+def max_min_by_lps(lines: list[Line], limits: Limits) -> np.ndarray:
+    """The same optimum (kg per line) as a sequence of LPs with HiGHS — the cross-check.
+    Maximise the level t of the free lines (x_i ≥ t·w_i); a free line whose row has a
+    non-zero dual is tight in every optimum (complementary slackness): freeze it; repeat."""
+    import highspy
+
+    rows = _rows(lines, limits)
+    n = len(lines)
+    asked = np.array([line.asked_cents for line in lines]) / 100
+    weight = np.array([max(int(limits.weight.get(line.organisation, 1)), 1) for line in lines])
+    inf = highspy.kHighsInf
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.addCols(n, np.zeros(n), np.zeros(n), asked, 0, [], [], [])
+    h.addCols(1, np.ones(1), np.zeros(1), np.array([(asked / weight).max() + 1]), 0, [], [], [])
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    for r in range(len(rows.kind)):
+        members = rows.row == r
+        idx = rows.col[members].astype(np.int32)
+        h.addRow(-inf, float(rows.bound[r]), len(idx), idx, rows.coef[members])
+    first = h.getNumRow()
+    for i in range(n):  # t − x_i / w_i ≤ 0 while line i is free
+        h.addRow(-inf, 0.0, 2, np.array([i, n], dtype=np.int32), np.array([-1 / weight[i], 1.0]))
+    free, x = asked > 0, np.zeros(n)
+    for i in np.flatnonzero(~free):
+        h.changeRowBounds(first + int(i), -inf, inf)
+    while free.any():
+        h.run()
+        solution = h.getSolution()
+        level = solution.col_value[n]
+        tight = free & (np.abs(np.array(solution.row_dual[first:])) > 1e-9)
+        for i in np.flatnonzero(tight if tight.any() else free):
+            x[i] = min(level * weight[i], asked[i])
+            h.changeColBounds(int(i), max(x[i] - 1e-9, 0.0), x[i])
+            h.changeRowBounds(first + int(i), -inf, inf)
+            free[i] = False
+    return x

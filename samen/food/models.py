@@ -290,7 +290,9 @@ class Recipient(models.Model):
     window_end = models.TimeField(_("levervenster tot"), null=True, blank=True)
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    crates_capacity = models.PositiveSmallIntegerField(_("koelruimte (bakken)"), default=0)
+    crates_capacity = models.PositiveSmallIntegerField(
+        _("koelruimte (bakken)"), default=0, help_text=_("0 = niet opgegeven (geen grens).")
+    )
     dietary = models.JSONField(_("voedingsbeperkingen"), default=list, blank=True)
     contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
     contact_phone = models.CharField(_("telefoon"), max_length=30, blank=True)
@@ -352,6 +354,7 @@ class Order(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     standing = models.BooleanField(default=False)
+    explanation = models.TextField(blank=True)  # the allocation in a sentence, at the cut-off
     picked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

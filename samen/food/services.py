@@ -358,16 +358,14 @@ def shop_day_close(*, actor, day: ShopDay) -> ShopDay:
     if day.closed_at:
         raise ValidationError(_("Deze shopdag is al afgesloten."))
     lines = list(
-        OrderLine.objects.filter(order__day=day, kg__gt=0).select_related(
-            "order__organisation", "product"
-        )
+        OrderLine.objects.filter(order__day=day, kg__gt=0)
+        .select_related("order__organisation", "product__category")
+        .order_by("order__organisation__name", "product__name")
     )
-    persons = dict(Recipient.objects.values_list("organisation_id", "persons"))
-    by_product: dict[int, list[OrderLine]] = {}
-    for line in lines:
-        by_product.setdefault(line.product_id, []).append(line)
-    for product_id in sorted(by_product):
-        product_lines = by_product[product_id]
+    recipients = {r.organisation_id: r for r in Recipient.objects.all()}
+    products = {line.product_id: line.product for line in lines}
+    lots_of, remaining = {}, {}
+    for product_id in sorted(products):
         lots = list(
             selectors.available_lots()
             .filter(product_id=product_id)
@@ -375,31 +373,68 @@ def shop_day_close(*, actor, day: ShopDay) -> ShopDay:
         )
         locked = Lot.objects.select_for_update().filter(pk__in=[lot.pk for lot in lots])
         states = {lot.pk: selectors.lot_state(lot) for lot in locked.order_by("pk")}
-        lots = [lot for lot in lots if not states[lot.pk].quarantined]  # as of the lock
-        remaining = {lot.pk: states[lot.pk].on_hand for lot in lots}
-        supply = sum(remaining.values(), Decimal("0"))
-        demands = {
-            line.pk: (line.kg, Decimal(max(persons.get(line.order.organisation_id, 0), 1)))
-            for line in product_lines
-        }
-        shares = allocation.fair_shares(supply, demands)
-        asked_total = sum((line.kg for line in product_lines), Decimal("0"))
-        ordered = sorted(product_lines, key=lambda x: (x.order.organisation.name, x.pk))
-        for line in ordered:
-            share = shares[line.pk]
-            line.granted_kg = share.granted
-            line.explanation = allocation.explain(
-                share,
-                product=line.product.name,
-                supply=supply,
-                asked_total=asked_total,
-                persons=persons.get(line.order.organisation_id, 0),
-            )
-            line.save(update_fields=["granted_kg", "explanation"])
-        by_pk = {line.pk: line for line in ordered}
+        lots_of[product_id] = [lot for lot in lots if not states[lot.pk].quarantined]  # FEFO
+        remaining.update({lot.pk: states[lot.pk].on_hand for lot in lots_of[product_id]})
+    supply = {
+        pid: sum((remaining[lot.pk] for lot in lots), Decimal(0)) for pid, lots in lots_of.items()
+    }
+    cents = lambda kg: int(kg / allocation.CENT)  # noqa: E731
+    limits = allocation.Limits(
+        supply={pid: cents(kg) for pid, kg in supply.items()},
+        weight={o: max(r.persons, 1) for o, r in recipients.items()},
+        category={pid: p.category_id for pid, p in products.items()},
+        category_max={
+            p.category_id: cents(p.category.max_kg_per_order)
+            for p in products.values()
+            if p.category.max_kg_per_order is not None
+        },
+        crates_per_kg={
+            pid: _crates_per_kg(lots_of[pid])
+            for pid, p in products.items()
+            if p.category.temperature_class != TemperatureClass.AMBIENT
+        },
+        crates={o: r.crates_capacity for o, r in recipients.items() if r.crates_capacity},
+    )
+    result = allocation.allocate_constrained(
+        [
+            allocation.Line(line.pk, line.order.organisation_id, line.product_id, cents(line.kg))
+            for line in lines
+        ],
+        limits,
+    )
+    asked_total: dict[int, Decimal] = {}
+    for line in lines:
+        asked_total[line.product_id] = asked_total.get(line.product_id, Decimal(0)) + line.kg
+    per_order: dict[int, list] = {}
+    for line in lines:
+        granted = result[line.pk]
+        recipient = recipients.get(line.order.organisation_id)
+        line.granted_kg = Decimal(granted.cents) * allocation.CENT
+        line.explanation = allocation.explain(
+            line.product.name,
+            line.kg,
+            line.granted_kg,
+            granted.reason,
+            allocation.Context(
+                supply=supply[line.product_id],
+                asked_total=asked_total[line.product_id],
+                persons=recipient.persons if recipient else 0,
+                category=line.product.category.name,
+                category_max=line.product.category.max_kg_per_order,
+                crates=recipient.crates_capacity if recipient else None,
+            ),
+        )
+        line.save(update_fields=["granted_kg", "explanation"])
+        per_order.setdefault(line.order_id, []).append((line.kg, line.granted_kg, granted.reason))
+    for order_id, summary in per_order.items():
+        Order.objects.filter(pk=order_id).update(
+            explanation=allocation.explain_organisation(summary)
+        )
+    by_pk = {line.pk: line for line in lines}
+    for product_id, lots in lots_of.items():
         lots_by_pk = {lot.pk: lot for lot in lots}
         for line_pk, lot_pk, take in allocation.assign_lots(
-            [(line.pk, line.granted_kg) for line in ordered],
+            [(line.pk, line.granted_kg) for line in lines if line.product_id == product_id],
             [(lot.pk, remaining[lot.pk]) for lot in lots],
         ):  # lots are FEFO already
             line, lot = by_pk[line_pk], lots_by_pk[lot_pk]
@@ -422,6 +457,13 @@ def shop_day_close(*, actor, day: ShopDay) -> ShopDay:
             url=reverse("shop_order"),
         )
     return day
+
+
+def _crates_per_kg(lots: list[Lot]) -> float:
+    """How many crates a kg of this product fills, from its lots (else a 10 kg crate)."""
+    crates = sum(lot.crates for lot in lots if lot.crates)
+    kg = sum((lot.kg for lot in lots if lot.crates), Decimal(0))
+    return float(crates / kg) if crates and kg else float(1 / allocation.CRATE_KG)
 
 
 @transaction.atomic

@@ -310,3 +310,34 @@ def test_the_publish_and_roster_pages_name_bad_input(hub, persona_client):
     )
     assert "De shift eindigt voor ze begint." in response.context["form"].errors["end"]
     assert persona_client("trainee").post(reverse("food_roster"), {}).status_code == 403
+
+
+def test_the_cut_off_respects_an_organisations_cold_storage_and_explains_it(shop):
+    # 10 kg yoghurt in 2 crates (5 kg a crate) and 12.5 kg pizza in 1 crate. Alfa has room
+    # for 2 crates: 1 pizza crate is 12.5 kg, so yoghurt + pizza must fit 2 crates.
+    shop.receive(
+        product=shop.pizza, kg="12.5", location=shop.freezer, arrival_celsius=D("-18")
+    )
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)  # yesterday's day
+    day = services.shop_day_publish(
+        actor=user_of("hub_coordinator"),
+        date=shop.today + dt.timedelta(days=1),
+        cut_off=timezone.now() + dt.timedelta(hours=2),
+    )
+    Recipient.objects.filter(organisation=shop.orgs[0]).update(crates_capacity=2)
+    services.order_save(
+        actor=shop.users[0], day=day, lines={shop.yoghurt.pk: D("10"), shop.pizza.pk: D("12.5")}
+    )
+    services.shop_day_close(actor=user_of("hub_coordinator"), day=day)
+    lines = {line.product: line for line in OrderLine.objects.filter(order__day=day)}
+    yoghurt, pizza = lines[shop.yoghurt], lines[shop.pizza]
+    # Crates per kg: yoghurt 2/10 = 0.2, pizza 1/12.5 = 0.08. Both grow at the same rate x
+    # until 0.2x + 0.08x = 2 → x = 7.142857… kg each; rounded down to the cent, then the
+    # largest remainder first where room is left (none here: 0.28 crate a cent pair).
+    assert yoghurt.granted_kg + pizza.granted_kg >= D("14.27")
+    assert D("0.2") * yoghurt.granted_kg + D("0.08") * pizza.granted_kg <= 2
+    assert abs(yoghurt.granted_kg - pizza.granted_kg) <= D("0.01")
+    assert "koelruimte (2 bakken) is vol" in yoghurt.explanation
+    order = yoghurt.order
+    order.refresh_from_db()
+    assert "beperkt door jullie koelruimte" in order.explanation
