@@ -46,9 +46,11 @@ def main() -> None:
     top = np.zeros(args.products)
     np.maximum.at(top, product, (granted - 1) / weight)
     assert (share_hi[capped] >= top[product[capped]] - 1e-9).all()
-    print(f"{args.lines:,} order lines, {args.organisations:,} organisations, "
-          f"{args.products:,} products: allocated in {seconds:.2f} s; "
-          f"{capped.sum():,} lines capped; checks passed.")
+    print(
+        f"{args.lines:,} order lines, {args.organisations:,} organisations, "
+        f"{args.products:,} products: allocated in {seconds:.2f} s; "
+        f"{capped.sum():,} lines capped; checks passed."
+    )
 
 
 if __name__ == "__main__":

@@ -181,7 +181,8 @@ def explain_organisation(lines: list[tuple[Decimal, Decimal, str]]) -> str:
     }
     parts = [why[r] for r in (BY_SUPPLY, BY_CATEGORY, BY_CRATES) if r in held]
     short = sum(1 for _a, _g, r in lines if r != AS_ASKED)
-    return text + f"; {short} van de {len(lines)} producten beperkt door " + " en ".join(parts) + "."
+    held_by = " en ".join(parts)
+    return text + f"; {short} van de {len(lines)} producten beperkt door {held_by}."
 
 
 # --- Across products: an organisation's cold storage and the category maxima -------------

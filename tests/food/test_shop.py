@@ -315,9 +315,7 @@ def test_the_publish_and_roster_pages_name_bad_input(hub, persona_client):
 def test_the_cut_off_respects_an_organisations_cold_storage_and_explains_it(shop):
     # 10 kg yoghurt in 2 crates (5 kg a crate) and 12.5 kg pizza in 1 crate. Alfa has room
     # for 2 crates: 1 pizza crate is 12.5 kg, so yoghurt + pizza must fit 2 crates.
-    shop.receive(
-        product=shop.pizza, kg="12.5", location=shop.freezer, arrival_celsius=D("-18")
-    )
+    shop.receive(product=shop.pizza, kg="12.5", location=shop.freezer, arrival_celsius=D("-18"))
     services.shop_day_close(actor=user_of("hub_coordinator"), day=shop.day)  # yesterday's day
     day = services.shop_day_publish(
         actor=user_of("hub_coordinator"),
