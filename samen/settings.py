@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "samen.core",
     "samen.registry",
     "samen.access",
@@ -235,6 +237,17 @@ SAMEN_BASE_URL = env_str("SAMEN_BASE_URL", "http://127.0.0.1:8000")
 # Food Act 13: the yearly redistribution target and its own CO2e factor (2019: 1 t = 2.5 t).
 SAMEN_FOOD_YEARLY_TARGET_KG = env_int("SAMEN_FOOD_YEARLY_TARGET_KG", 200_000)
 SAMEN_FOOD_CO2E_FACTOR = env_str("SAMEN_FOOD_CO2E_FACTOR", "2.5")
+# Route planning: the hub (Weidenstraat 20 bis, Kuurne) is the vans' depot; road distances
+# from an OSRM server when set, else great-circle × a detour factor.
+SAMEN_HUB_LATITUDE = float(env_str("SAMEN_HUB_LATITUDE", "50.8497"))
+SAMEN_HUB_LONGITUDE = float(env_str("SAMEN_HUB_LONGITUDE", "3.2886"))
+SAMEN_OSRM_URL = env_str("SAMEN_OSRM_URL", "")
+SAMEN_ROUTE_SECONDS = float(env_str("SAMEN_ROUTE_SECONDS", "2"))
+SAMEN_MAX_CHILLED_MINUTES = env_int("SAMEN_MAX_CHILLED_MINUTES", 90)
+
+# Background work (route planning): a database queue, run by `samen worker` (started by
+# `samen serve` beside the web server).
+TASKS = {"default": {"BACKEND": env_str("SAMEN_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,

@@ -278,3 +278,18 @@ class SensorForm(ReadingForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["celsius"]
+
+
+class ReplanForm(forms.Form):
+    """A van drops out: which one and from when (the rest of the day is planned again)."""
+
+    van = forms.ModelChoiceField(
+        label=_("Bestelwagen die uitvalt"), queryset=Van.objects.all(),
+        error_messages={"required": _("Kies de bestelwagen die uitvalt."),
+                        "invalid_choice": _("Kies een bestelwagen uit de lijst.")},
+    )  # fmt: skip
+    from_time = forms.TimeField(
+        label=_("Vanaf (uu:mm)"), input_formats=["%H:%M"],
+        error_messages={"required": _("Geef het uur waarop de bestelwagen uitvalt."),
+                        "invalid": _("Geef het uur als uu:mm, bv. 11:30.")},
+    )  # fmt: skip

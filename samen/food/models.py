@@ -3,6 +3,7 @@
 Stock is never stored: it is the sum of a lot's events (intake, write-off, count
 adjustment, ...), so history cannot silently change."""
 
+import datetime as dt
 import secrets
 from decimal import Decimal
 
@@ -127,6 +128,12 @@ class Van(models.Model):
     capacity_kg = models.PositiveIntegerField(_("capaciteit (kg)"))
     capacity_crates = models.PositiveIntegerField(_("capaciteit (bakken)"))
     refrigerated = models.BooleanField(_("gekoeld"), default=True)
+    shift_start = models.TimeField(_("dienst van"), default=dt.time(7, 30))
+    shift_end = models.TimeField(_("dienst tot"), default=dt.time(16, 0))
+    cost_per_km = models.DecimalField(
+        _("kost per km (€)"), max_digits=5, decimal_places=2, default=Decimal("0.35")
+    )
+    active = models.BooleanField(_("in dienst"), default=True)
 
     class Meta:
         ordering = ["name"]
@@ -547,3 +554,34 @@ class ColdChainAlert(models.Model):
 
     class Meta:
         ordering = ["-reading__at"]
+
+
+class PlanStatus(models.TextChoices):
+    QUEUED = "queued", _("in de wachtrij")
+    RUNNING = "running", _("bezig")
+    DONE = "done", _("klaar")
+    FAILED = "failed", _("mislukt")
+
+
+class RoutePlan(models.Model):
+    """One planning of a shop day's van routes, made in the background; a re-planning
+    when a van drops out is a new plan that points to the one it replaces."""
+
+    day = models.ForeignKey(ShopDay, on_delete=models.PROTECT, related_name="route_plans")
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.QUEUED)
+    progress = models.CharField(max_length=120, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    replaces = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replanned"
+    )
+    dropped_van = models.ForeignKey(Van, on_delete=models.PROTECT, null=True, blank=True)
+    from_time = models.TimeField(null=True, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]

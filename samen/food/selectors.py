@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -514,3 +515,92 @@ def weekly_kg(until: dt.date, weeks: int = 12) -> tuple[list[dt.date], dict[str,
         "collected": [collected.get(m) or Decimal("0") for m in mondays],
         "distributed": [distributed.get(m) or Decimal("0") for m in mondays],
     }
+
+
+# --- Route planning ------------------------------------------------------------------------
+
+
+def _seconds(t: dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60
+
+
+def route_day(day: ShopDay, *, vans=None) -> tuple:
+    """The shop day as a routing problem: the active vans, today's store pickups (their
+    windows for this weekday) and a delivery per allocated order of an organisation that
+    gets its food delivered. Returns (routing.Day, notes) — the notes name what had to be
+    left out (no coordinates)."""
+    from django.conf import settings
+
+    from samen.food import routing
+    from samen.food.models import DeliveryMode, PickupPoint, Van
+
+    notes = []
+    vans = tuple(
+        routing.Van(
+            van.pk,
+            van.name,
+            van.capacity_kg,
+            van.capacity_crates,
+            van.refrigerated,
+            _seconds(van.shift_start),
+            _seconds(van.shift_end),
+            int(van.cost_per_km * 100),
+        )
+        for van in (vans if vans is not None else Van.objects.filter(active=True))
+    )
+    stops = []
+    for point in PickupPoint.objects.filter(active=True).select_related("municipality"):
+        windows = point.windows.get(str(day.date.weekday())) or []
+        if not windows or point.typical_kg <= 0:
+            continue
+        if point.latitude is None or point.longitude is None:
+            notes.append(f"{point.name}: geen coördinaten, niet ingepland.")
+            continue
+        stops.append(routing.Stop(
+            ("pickup", point.pk), routing.PICKUP, point.name, float(point.latitude),
+            float(point.longitude), point.typical_kg, math.ceil(point.typical_kg / KG_PER_CRATE),
+            chilled=True, service=900,
+            windows=tuple((_seconds(dt.time.fromisoformat(a)), _seconds(dt.time.fromisoformat(b)))
+                          for a, b in windows),
+            address=" ".join(filter(None, [point.street, point.house_number, point.postcode,
+                                           str(point.municipality or "")])),
+        ))  # fmt: skip
+    recipients = {r.organisation_id: r for r in Recipient.objects.all()}
+    for order in (
+        day.orders.filter(lines__granted_kg__gt=0).distinct().select_related("organisation")
+    ):
+        profile = recipients.get(order.organisation_id)
+        if profile is None or profile.delivery_mode != DeliveryMode.DELIVERY:
+            continue  # fetched at the hub
+        if profile.latitude is None or profile.longitude is None:
+            notes.append(f"{order.organisation}: geen coördinaten, niet ingepland.")
+            continue
+        lines = list(order.lines.filter(granted_kg__gt=0).select_related("product__category"))
+        kg = sum((line.granted_kg for line in lines), Decimal(0))
+        start = profile.window_start or dt.time(9, 0)
+        end = profile.window_end or dt.time(16, 0)
+        stops.append(routing.Stop(
+            ("delivery", order.pk), routing.DELIVERY, str(order.organisation),
+            float(profile.latitude), float(profile.longitude), math.ceil(kg), crates_for(order),
+            chilled=any(line.product.category.temperature_class != "ambient" for line in lines),
+            windows=((_seconds(start), _seconds(end)),), service=600 + 60 * int(kg // 50),
+            address=str(order.organisation.municipality or ""),
+            contact=" ".join(filter(None, [profile.contact_name, profile.contact_phone])),
+        ))  # fmt: skip
+    routing_day = routing.Day(
+        settings.SAMEN_HUB_LATITUDE, settings.SAMEN_HUB_LONGITUDE, vans, tuple(stops),
+        max_chilled_minutes=settings.SAMEN_MAX_CHILLED_MINUTES, hub_name="Food Act 13 hub",
+    )  # fmt: skip
+    return routing_day, notes
+
+
+def route_plans_of(day: ShopDay) -> QuerySet:
+    from samen.food.models import RoutePlan
+
+    return RoutePlan.objects.filter(day=day).select_related("requested_by", "dropped_van")
+
+
+def route_plan(pk: int):
+    from samen.food.models import RoutePlan
+
+    return RoutePlan.objects.select_related("day", "dropped_van").get(pk=pk)

@@ -27,9 +27,11 @@ from samen.food.models import (
     OrderLine,
     Pickup,
     PickupPoint,
+    PlanStatus,
     Product,
     ProgressNote,
     Recipient,
+    RoutePlan,
     SensorDevice,
     Shift,
     ShopDay,
@@ -860,3 +862,39 @@ def master_save(*, actor, instance, data: dict):
     instance.full_clean()
     instance.save()
     return instance
+
+
+@transaction.atomic
+def route_plan_request(
+    *,
+    actor,
+    day: ShopDay,
+    replaces: RoutePlan | None = None,
+    dropped_van: Van | None = None,
+    from_time: dt.time | None = None,
+) -> RoutePlan:
+    """Queue the planning of a closed shop day's routes, or — with `replaces`, a van that
+    dropped out and the time it did — the re-planning of the rest of that day."""
+    _require(actor, access_rules.FOOD_SHOP_ADMIN)
+    if not day.closed_at:
+        raise ValidationError(_("Sluit eerst de shop af: de routes volgen uit de toewijzing."))
+    if replaces is not None:
+        errors = {}
+        if replaces.status != PlanStatus.DONE:
+            errors["__all__"] = _("Alleen een afgewerkte planning kan herpland worden.")
+        if dropped_van is None or dropped_van.pk not in {
+            r["van"] for r in replaces.result["routes"]
+        }:
+            errors["van"] = _("Kies een bestelwagen uit deze planning.")
+        if from_time is None:
+            errors["from_time"] = _("Geef het uur waarop de bestelwagen uitvalt.")
+        if errors:
+            raise ValidationError(errors)
+    plan = RoutePlan.objects.create(
+        day=day, requested_by=actor, replaces=replaces, dropped_van=dropped_van,
+        from_time=from_time,
+    )  # fmt: skip
+    from samen.food.tasks import plan_routes
+
+    transaction.on_commit(lambda: plan_routes.enqueue(plan.pk))
+    return plan

@@ -33,6 +33,10 @@ urlpatterns = [
     path(
         "shop/vast/<int:pk>/schrappen/", views.standing_order_delete, name="standing_order_delete"
     ),
+    path("routes/", views.route_plans, name="route_plans"),
+    path("routes/<int:pk>/", views.route_plan, name="route_plan"),
+    path("routes/<int:pk>/herplannen/", views.route_replan, name="route_replan"),
+    path("routes/<int:pk>/ritbladen.pdf", views.route_sheets, name="route_sheets"),
     path("bestellingen/<int:pk>/picklijst/", views.order_pick_list, name="order_pick_list"),
     path("bestellingen/<int:pk>/gepickt/", views.order_pick, name="order_pick"),
     path("bestellingen/<int:pk>/bakken/", views.order_crate_labels, name="order_crate_labels"),

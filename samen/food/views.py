@@ -710,3 +710,118 @@ def sensor_register(request: HttpRequest) -> HttpResponse:
             % {"t": token},
         )
     return redirect("food_cold_chain")
+
+
+# --- Route planning ----------------------------------------------------------------------
+
+
+def _shop_day_from(request: HttpRequest):
+    """The shop day of ?dag=dd/mm/yyyy, else today's."""
+    from samen.registry.forms import DateField
+
+    try:
+        date = DateField().clean(request.GET.get("dag")) if request.GET.get("dag") else None
+    except ValidationError:
+        raise Http404 from None
+    return selectors.shop_day_for(date or timezone.localdate())
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FOOD_SHOP_ADMIN)
+def route_plans(request: HttpRequest) -> HttpResponse:
+    """The day's route plans; planning starts in the background."""
+    day = _shop_day_from(request)
+    if request.method == "POST" and day is not None:
+        try:
+            plan = services.route_plan_request(actor=request.user, day=day)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            return redirect("route_plan", plan.pk)
+    return render(request, "food/route_plans.html", {
+        "day": day, "plans": selectors.route_plans_of(day) if day else [],
+    })  # fmt: skip
+
+
+def _plan_or_404(pk: int):
+    from samen.food.models import RoutePlan
+
+    try:
+        return selectors.route_plan(pk)
+    except RoutePlan.DoesNotExist:
+        raise Http404 from None
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def route_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """One plan: progress while it is made, then the routes, the map and the sheets."""
+    from django.conf import settings
+
+    from samen.food import routing
+
+    plan = _plan_or_404(pk)
+    routes_map = ""
+    if plan.result.get("routes"):
+        routes_map = mark_safe(  # escaped names and numbers only
+            routing.svg_map(plan.result, settings.SAMEN_HUB_LATITUDE, settings.SAMEN_HUB_LONGITUDE)
+        )
+    can_plan = policy.has_role(request.user, rules.FOOD_SHOP_ADMIN)
+    return render(request, "food/route_plan.html", {
+        "plan": plan, "map": routes_map, "can_plan": can_plan,
+        "replan_form": forms.ReplanForm() if can_plan else None,
+        "waiting": plan.status in ("queued", "running"),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FOOD_SHOP_ADMIN)
+def route_replan(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_or_404(pk)
+    form = forms.ReplanForm(request.POST)
+    if form.is_valid():
+        try:
+            new = services.route_plan_request(
+                actor=request.user, day=plan.day, replaces=plan,
+                dropped_van=form.cleaned_data["van"], from_time=form.cleaned_data["from_time"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            return redirect("route_plan", new.pk)
+    messages.error(request, errors_in_words(form))
+    return redirect("route_plan", plan.pk)
+
+
+@require_GET
+@role_required(rules.FOOD_STOCK)
+def route_sheets(request: HttpRequest, pk: int) -> HttpResponse:
+    """The driver sheets (PDF, Dutch): per van its trips, stops, times, loads and a map;
+    ?van=N for one van only."""
+    import weasyprint
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    from samen.food import routing
+
+    plan = _plan_or_404(pk)
+    routes = plan.result.get("routes", [])
+    if request.GET.get("van"):
+        routes = [r for r in routes if str(r["van"]) == request.GET["van"]]
+    if plan.status != "done" or not routes:
+        raise Http404
+    sheets = [
+        {"route": r, "map": mark_safe(routing.svg_map(  # escaped inside
+            plan.result, settings.SAMEN_HUB_LATITUDE, settings.SAMEN_HUB_LONGITUDE,
+            only_van=r["van"], width=700, height=420))}
+        for r in routes
+    ]  # fmt: skip
+    html = render_to_string(
+        "food/route_sheets.html", {"plan": plan, "sheets": sheets}, request=request
+    )
+    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="routes-{plan.day.date:%Y-%m-%d}-{plan.pk}.pdf"'
+    )
+    return response

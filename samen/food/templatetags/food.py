@@ -31,3 +31,18 @@ def field_display(obj, name: str):
 
         return _("ja") if value else _("nee")
     return "" if value is None else value
+
+
+@register.filter
+def clock(seconds) -> str:
+    """Seconds since midnight as hh:mm (route plans)."""
+    from samen.food.routing import clock as as_clock
+
+    return as_clock(int(seconds)) if seconds is not None else ""
+
+
+@register.filter
+def euro_cents(cents) -> str:
+    """Cents as € 1.234,56."""
+    euros = f"{int(cents) / 100:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"€ {euros}"
