@@ -25,6 +25,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 PICKUP, DELIVERY = "pickup", "delivery"
+# A delivery's prize (€ 10,000 in the model's thousandths of a cent) and the cap of the
+# penalty a unit of excess load or lateness may reach: above the prize, so leaving a
+# delivery out always beats planning it infeasibly.
+MUST = 10**9
+MAX_PENALTY = 1e10
 
 
 @dataclass(frozen=True)
@@ -174,11 +179,13 @@ def plan_day(
     day: Day,
     *,
     seconds: float = 2.0,
+    iterations: int | None = None,
     seed: int = 1,
     matrix: Matrix | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Plan:
-    """The day's routes: PyVRP's hybrid genetic search for `seconds` (per round)."""
+    """The day's routes: PyVRP's iterated local search for `seconds` (the first round; half
+    of it for a further round), or for a number of `iterations` (reproducible: tests)."""
     started = time.perf_counter()
     say = progress or (lambda _text: None)
     say("afstanden")
@@ -191,7 +198,7 @@ def plan_day(
         rounds += 1
         say(f"routes berekenen (ronde {rounds})")
         budget = seconds if rounds == 1 else seconds / 2  # later rounds start from less
-        plan = _solve(day, metres, durations, cold_only, budget, seed)
+        plan = _solve(day, metres, durations, cold_only, budget, iterations, seed)
         # A trip of a van without cooling that keeps chilled goods on board too long: all
         # its chilled stops go to the refrigerated vans (one stop at a time would chase
         # the violation from stop to stop).
@@ -223,9 +230,9 @@ def plan_day(
     return plan
 
 
-def _solve(day: Day, metres, durations, cold_only: set[int], seconds: float, seed: int) -> Plan:
-    from pyvrp import Model
-    from pyvrp.stop import MaxRuntime
+def _solve(day: Day, metres, durations, cold_only: set[int], seconds, iterations, seed) -> Plan:
+    from pyvrp import Model, PenaltyParams, SolveParams
+    from pyvrp.stop import MaxIterations, MaxRuntime
 
     model = Model()
     hub_location = model.add_location(x=0, y=0, name=day.hub_name)
@@ -264,8 +271,10 @@ def _solve(day: Day, metres, durations, cold_only: set[int], seconds: float, see
                 service_duration=stop.service,
                 tw_early=early,
                 tw_late=late,
-                required=not pickup,
-                prize=stop.kg * day.prize_per_kg * 1000 if pickup else 0,
+                # A delivery is optional only in name: its prize outweighs any route, so it
+                # is left out only when it cannot fit — and then the plan says so.
+                required=False,
+                prize=stop.kg * day.prize_per_kg * 1000 if pickup else MUST,
                 group=group,
                 name=stop.name,
             )
@@ -275,7 +284,9 @@ def _solve(day: Day, metres, durations, cold_only: set[int], seconds: float, see
         for j in range(n):
             model.add_edge(locations[i], locations[j], distance=int(metres[i, j]),
                            duration=int(durations[i, j]))  # fmt: skip
-    result = model.solve(MaxRuntime(seconds), seed=seed, display=False)
+    params = SolveParams(penalty=PenaltyParams(max_penalty=MAX_PENALTY))
+    stop = MaxIterations(iterations) if iterations else MaxRuntime(seconds)
+    result = model.solve(stop, seed=seed, display=False, params=params)
     return _read(day, result.best, client_stop, metres)
 
 
