@@ -376,11 +376,11 @@ def replan(day: Day, plan: Plan, dropped: object, at: int, **solve) -> Plan:
     new = plan_day(replace(day, vans=vans, stops=rest), **solve)
     by_van = {r.van.key: r for r in new.routes}
     routes = []
-    for route in plan.routes:
-        key = route.van.key
-        trips = kept[key] + (by_van[key].trips if key in by_van else [])
-        km = round(sum(t.km for t in trips), 1)
-        routes.append(VanRoute(route.van, trips, km, round(km * route.van.cost_per_km)))
+    for van in day.vans:  # also a van that had nothing to do before
+        trips = kept.get(van.key, []) + (by_van[van.key].trips if van.key in by_van else [])
+        if trips:
+            km = round(sum(t.km for t in trips), 1)
+            routes.append(VanRoute(van, trips, km, round(km * van.cost_per_km)))
     name = next(r.van.name for r in plan.routes if r.van.key == dropped)
     new.notes.insert(0, f"Herplanning vanaf {clock(at)} zonder {name}.")
     return Plan(routes, new.skipped, new.unserved, new.feasible, new.seconds, new.rounds,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samen.access import policy, rules
 from samen.access.decorators import role_required
 from samen.core.forms import add_service_errors, errors_in_words, perform
+from samen.core.pdf import render_pdf
 from samen.food import forms, selectors, services
 from samen.food.models import Decision
 
@@ -572,7 +573,6 @@ def alert_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FOOD_STOCK)
 def haccp_register(request: HttpRequest) -> HttpResponse:
     """The day's HACCP register as a PDF: readings, alerts, quarantines and write-offs."""
-    import weasyprint
     from django.template.loader import render_to_string
 
     from samen.registry.forms import DateField
@@ -590,7 +590,7 @@ def haccp_register(request: HttpRequest) -> HttpResponse:
         "events": selectors.stock_events_on(day, kinds=("quarantine", "release", "write_off")),
         "intake": selectors.lots_received_on(day),
     }, request=request)  # fmt: skip
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = render_pdf(html)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="haccp-{day:%Y-%m-%d}.pdf"'
     return response
@@ -798,7 +798,6 @@ def route_replan(request: HttpRequest, pk: int) -> HttpResponse:
 def route_sheets(request: HttpRequest, pk: int) -> HttpResponse:
     """The driver sheets (PDF, Dutch): per van its trips, stops, times, loads and a map;
     ?van=N for one van only."""
-    import weasyprint
     from django.conf import settings
     from django.template.loader import render_to_string
 
@@ -819,7 +818,7 @@ def route_sheets(request: HttpRequest, pk: int) -> HttpResponse:
     html = render_to_string(
         "food/route_sheets.html", {"plan": plan, "sheets": sheets}, request=request
     )
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = render_pdf(html)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="routes-{plan.day.date:%Y-%m-%d}-{plan.pk}.pdf"'

@@ -147,6 +147,34 @@ def _van(world):
     return ("bestelwagens", Van.objects.create(name="Matrix", capacity_kg=1, capacity_crates=1).pk)
 
 
+def _route_plan(world):
+    """A finished route plan of a closed day: one van, one delivery."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from samen.food import routing
+    from samen.food.models import RoutePlan, ShopDay, Van
+
+    van = Van.objects.create(name="Matrixwagen", capacity_kg=500, capacity_crates=20)
+    day = ShopDay.objects.create(
+        date=timezone.localdate() - dt.timedelta(days=1),
+        published_by=user_of("hub_coordinator"),
+        cut_off=timezone.now(),
+        closed_at=timezone.now(),
+    )
+    plan = routing.plan_day(
+        routing.Day(50.85, 3.29, (routing.Van(van.pk, van.name, 500, 20, True, 7 * 3600,
+                                              16 * 3600, 35),),
+                    (routing.Stop(("delivery", 1), routing.DELIVERY, "Org", 50.83, 3.27, 40),)),
+        iterations=200,
+    )  # fmt: skip
+    return RoutePlan.objects.create(
+        day=day, requested_by=user_of("hub_coordinator"), status="done",
+        result=routing.as_dict(plan),
+    ).pk  # fmt: skip
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -228,6 +256,10 @@ MATRIX = {
     "food_master_create": ("get", lambda w: "bestelwagens", expect({"hub_coordinator"})),
     "food_master_edit": ("get", _van, expect({"hub_coordinator"})),
     "shop_close": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing published yet
+    "route_plans": ("get", None, expect({"hub_coordinator"})),
+    "route_plan": ("get", _route_plan, expect(FOOD_STOCK)),
+    "route_replan": ("post", _route_plan, expect({"hub_coordinator"}, 302)),  # form errors
+    "route_sheets": ("get", _route_plan, expect(FOOD_STOCK)),
     "shop_order": ("get", None, expect({"food_org"})),
     "standing_order_save": ("post", None, expect({"food_org"}, 302)),
     "standing_order_delete": ("post", lambda w: 999999, expect({"food_org"}, 404)),
