@@ -293,3 +293,7 @@ class ReplanForm(forms.Form):
         error_messages={"required": _("Geef het uur waarop de bestelwagen uitvalt."),
                         "invalid": _("Geef het uur als uu:mm, bv. 11:30.")},
     )  # fmt: skip
+
+    def __init__(self, *args, vans: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["van"].queryset = Van.objects.filter(pk__in=vans)

@@ -6,10 +6,11 @@ Pickups and deliveries share routes (PyVRP keeps the load within capacity at eve
 and a van returns to the hub to reload when it must (multiple trips).
 
 Chilled goods in a van that is not refrigerated may spend at most `max_chilled_minutes`
-on board: a lazy constraint. We solve and measure; the chilled stops of a trip over the
-limit move to the refrigerated vans (a third load dimension only those can carry) and we
-solve again; if a trip is still over, every chilled stop moves (a third and last round).
-The plan says how long each stop's chilled goods were on board.
+on board, which PyVRP cannot state per trip. So two plans are made, each with half the
+time: a safe one where chilled goods ride only in refrigerated vans (a third load
+dimension only those can carry) and a free one; the free plan is taken only when it keeps
+every chilled stop within the limit and costs less. The plan says how long each stop's
+chilled goods were on board.
 
 Units inside: seconds since midnight, metres, and cost in thousandths of a cent.
 """
@@ -19,15 +20,16 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 PICKUP, DELIVERY = "pickup", "delivery"
-# A delivery's prize (€ 10,000 in the model's thousandths of a cent) and the cap of the
-# penalty a unit of excess load or lateness may reach: above the prize, so leaving a
-# delivery out always beats planning it infeasibly.
+# When not every delivery fits: a delivery's prize (€ 10,000 in the model's thousandths of
+# a cent) and the cap of the penalty a unit of excess load or lateness may reach, above the
+# prize, so leaving a delivery out always beats planning it infeasibly.
 MUST = 10**9
 MAX_PENALTY = 1e10
 
@@ -113,6 +115,8 @@ class Plan:
     seconds: float
     rounds: int = 1
     notes: list[str] = field(default_factory=list)
+    # The solver's objective: km cost plus the worth of the pickups left (cents).
+    objective_cents: float = 0.0
 
     @property
     def km(self) -> float:
@@ -184,43 +188,35 @@ def plan_day(
     matrix: Matrix | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Plan:
-    """The day's routes: PyVRP's iterated local search for `seconds` (the first round; half
-    of it for a further round), or for a number of `iterations` (reproducible: tests)."""
+    """The day's routes: PyVRP's iterated local search for `seconds` in all, or for a number
+    of `iterations` a round (reproducible: tests)."""
     started = time.perf_counter()
     say = progress or (lambda _text: None)
     say("afstanden")
     points = [(day.hub_lat, day.hub_lon)] + [(s.lat, s.lon) for s in day.stops]
     metres, durations = (matrix or haversine_matrix())(points)
-    cold_only: set[int] = set()
-    index_of = {stop.key: i for i, stop in enumerate(day.stops)}
-    rounds = 0
-    while True:
-        rounds += 1
-        say(f"routes berekenen (ronde {rounds})")
-        budget = seconds if rounds == 1 else seconds / 2  # later rounds start from less
-        plan = _solve(day, metres, durations, cold_only, budget, iterations, seed)
-        # A trip of a van without cooling that keeps chilled goods on board too long: all
-        # its chilled stops go to the refrigerated vans (one stop at a time would chase
-        # the violation from stop to stop).
-        too_long = {
-            index_of[visit.stop.key]
-            for route in plan.routes
-            if not route.van.refrigerated
-            for trip in route.trips
-            if any((v.chilled_minutes or 0) > day.max_chilled_minutes for v in trip.visits)
-            for visit in trip.visits
-            if visit.stop.chilled
-        }
-        if not too_long or rounds == 3 or not any(v.refrigerated for v in day.vans):
-            break
-        # Second try: those trips' chilled stops; third and last: every chilled stop.
-        cold_only |= too_long if rounds == 1 else {i for i, s in enumerate(day.stops) if s.chilled}
+    chilled = {i for i, stop in enumerate(day.stops) if stop.chilled}
+    warm = [v for v in day.vans if not v.refrigerated]
+    if chilled and warm and len(warm) < len(day.vans):
+        # Two candidates, half the budget each: the safe plan, where chilled goods ride
+        # only in refrigerated vans, and the free one; the free plan wins only if it keeps
+        # every chilled stop within the limit and costs less.
+        say("routes berekenen (gekoelde waren enkel in gekoelde wagens)")
+        safe = _solve(day, metres, durations, chilled, seconds / 2, iterations, seed)
+        say("routes berekenen (gekoelde waren ook kort in andere wagens)")
+        free = _solve(day, metres, durations, set(), seconds / 2, iterations, seed)
+        plan = (
+            free
+            if not _too_long(day, free) and free.objective_cents < safe.objective_cents
+            else safe
+        )
+        rounds = 2
+    else:
+        say("routes berekenen")
+        plan, rounds = _solve(day, metres, durations, set(), seconds, iterations, seed), 1
     plan.rounds = rounds
     plan.seconds = time.perf_counter() - started
-    over = [
-        v for r in plan.routes for v in r.visits
-        if not r.van.refrigerated and (v.chilled_minutes or 0) > day.max_chilled_minutes
-    ]  # fmt: skip
+    over = _too_long(day, plan)
     if over:
         plan.feasible = False
         plan.notes.append(
@@ -230,8 +226,22 @@ def plan_day(
     return plan
 
 
-def _solve(day: Day, metres, durations, cold_only: set[int], seconds, iterations, seed) -> Plan:
+def _too_long(day: Day, plan: Plan) -> list[Visit]:
+    """Stops whose chilled goods spend longer than allowed in a van without cooling."""
+    return [
+        v for r in plan.routes for v in r.visits
+        if not r.van.refrigerated and (v.chilled_minutes or 0) > day.max_chilled_minutes
+    ]  # fmt: skip
+
+
+def _solve(day: Day, metres, durations, cold_only: set[int], seconds, iterations, seed,
+           must_serve=True) -> Plan:  # fmt: skip
+    """One solve; the stops in `cold_only` ride only in refrigerated vans. Deliveries are required
+    (the search is at its best so); when no plan serves them all, the round is solved
+    again with deliveries that are optional in name only (their prize outweighs any route)
+    so the plan serves what fits and names the rest."""
     from pyvrp import Model, PenaltyParams, SolveParams
+    from pyvrp.PenaltyManager import PenaltyBoundWarning
     from pyvrp.stop import MaxIterations, MaxRuntime
 
     model = Model()
@@ -271,9 +281,7 @@ def _solve(day: Day, metres, durations, cold_only: set[int], seconds, iterations
                 service_duration=stop.service,
                 tw_early=early,
                 tw_late=late,
-                # A delivery is optional only in name: its prize outweighs any route, so it
-                # is left out only when it cannot fit — and then the plan says so.
-                required=False,
+                required=not pickup and must_serve,
                 prize=stop.kg * day.prize_per_kg * 1000 if pickup else MUST,
                 group=group,
                 name=stop.name,
@@ -284,10 +292,19 @@ def _solve(day: Day, metres, durations, cold_only: set[int], seconds, iterations
         for j in range(n):
             model.add_edge(locations[i], locations[j], distance=int(metres[i, j]),
                            duration=int(durations[i, j]))  # fmt: skip
-    params = SolveParams(penalty=PenaltyParams(max_penalty=MAX_PENALTY))
+    # PyVRP's own penalty cap searches best; the fallback needs one above a delivery's prize.
+    params = (
+        SolveParams() if must_serve else SolveParams(penalty=PenaltyParams(max_penalty=MAX_PENALTY))
+    )
     stop = MaxIterations(iterations) if iterations else MaxRuntime(seconds)
-    result = model.solve(stop, seed=seed, display=False, params=params)
-    return _read(day, result.best, client_stop, metres)
+    with warnings.catch_warnings():  # an infeasible result is handled here, not warned about
+        warnings.simplefilter("ignore", PenaltyBoundWarning)
+        result = model.solve(stop, seed=seed, display=False, params=params)
+    if must_serve and not result.best.is_feasible():
+        return _solve(day, metres, durations, cold_only, seconds, iterations, seed, False)
+    plan = _read(day, result.best, client_stop, metres)
+    plan.objective_cents = (result.best.distance_cost() + result.best.uncollected_prizes()) / 1000
+    return plan
 
 
 def _read(day: Day, solution, client_stop: list[int], metres) -> Plan:

@@ -752,6 +752,11 @@ def _plan_or_404(pk: int):
         raise Http404 from None
 
 
+def _plan_vans(plan):
+    """The vans that drive in this plan: the ones that can drop out of it."""
+    return [r["van"] for r in plan.result.get("routes", [])]
+
+
 @require_GET
 @role_required(rules.FOOD_STOCK)
 def route_plan(request: HttpRequest, pk: int) -> HttpResponse:
@@ -769,7 +774,7 @@ def route_plan(request: HttpRequest, pk: int) -> HttpResponse:
     can_plan = policy.has_role(request.user, rules.FOOD_SHOP_ADMIN)
     return render(request, "food/route_plan.html", {
         "plan": plan, "map": routes_map, "can_plan": can_plan,
-        "replan_form": forms.ReplanForm() if can_plan else None,
+        "replan_form": forms.ReplanForm(vans=_plan_vans(plan)) if can_plan else None,
         "waiting": plan.status in ("queued", "running"),
     })  # fmt: skip
 
@@ -778,7 +783,7 @@ def route_plan(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FOOD_SHOP_ADMIN)
 def route_replan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_or_404(pk)
-    form = forms.ReplanForm(request.POST)
+    form = forms.ReplanForm(request.POST, vans=_plan_vans(plan))
     if form.is_valid():
         try:
             new = services.route_plan_request(

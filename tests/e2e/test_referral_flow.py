@@ -228,6 +228,37 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
     assert abs(distributed_kg(page) - before - (granted - 1)) < 1  # shown in whole kg
     visit.check("25-cijfers")
 
+    # Issue 4: the day's van routes, planned in the background, with driver sheets.
+    page.get_by_role("link", name="W13 SHOP").click()
+    page.get_by_role("link", name="Routes van de bestelwagens plannen").click()
+    page.get_by_role("button", name="Routes plannen").click()
+    assert page.get_by_text("Bezig met plannen").is_visible()
+    page.get_by_text("Klaar:").wait_for(timeout=60_000)  # the page follows the worker
+    visit.check("25b-routes")
+    sheets = page.get_by_role("link", name=re.compile("^Ritblad .* \\(PDF\\)$"))
+    assert sheets.count() >= 1
+    href = page.get_by_role("link", name="Alle ritbladen (PDF)").get_attribute("href")
+    response = page.request.get(visit.server["url"] + href)
+    assert response.headers["content-type"] == "application/pdf"
+    text = pdf_text(response.body())
+    for name in sheets.all_inner_texts():
+        van = name.removeprefix("Ritblad ").removesuffix(" (PDF)")
+        assert f"Ritblad {van}" in text
+    visit.logout()
+
+    # The organisation sees why it got what it got.
+    visit.login("zonnebloem")
+    page.get_by_role("link", name="W13 SHOP").click()
+    assert page.get_by_text(re.compile("^Toegekend: .* kg van de .* kg gevraagd")).is_visible()
+
+
+def pdf_text(content: bytes) -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() for p in PdfReader(BytesIO(content)).pages)
+
 
 def distributed_kg(page) -> float:
     text = page.locator("dt:text-is('Verdeeld') + dd").inner_text()  # "299.328 kg"
