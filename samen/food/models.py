@@ -141,6 +141,10 @@ class Van(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        if self.shift_start and self.shift_end and self.shift_end <= self.shift_start:
+            raise ValidationError({"shift_end": _("De dienst eindigt voor hij begint.")})
+
 
 class LocationKind(models.TextChoices):
     COLD_ROOM = "cold_room", _("koelcel")

@@ -94,8 +94,16 @@ def _pdf_text(content: bytes) -> str:
 
 
 def _run_queue():
-    """The real database queue: what `samen serve` runs beside the web server."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "-v", "0")
+    """The real database queue: what `samen serve` runs beside the web server. In a test
+    the worker must keep the test's connection open (inside its transaction), as Django's
+    test client does for requests: its connection check is switched off meanwhile."""
+    from django_tasks_db.management.commands import db_worker
+
+    real, db_worker.close_old_connections = db_worker.close_old_connections, lambda: None
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", "-v", "0")
+    finally:
+        db_worker.close_old_connections = real
 
 
 def test_the_coordinator_plans_in_the_background_and_gets_driver_sheets(

@@ -330,10 +330,14 @@ def test_the_hub_coordinator_keeps_the_master_data_with_clear_messages(db, perso
             "capacity_kg": "-5",
             "capacity_crates": "veel",
             "refrigerated": "on",
+            "shift_start": "16:00",
+            "shift_end": "07:00",
+            "cost_per_km": "0,35",
         },
     )
     errors = response.context["form"].errors
     assert "capacity_kg" in errors and "capacity_crates" in errors
+    assert errors["shift_end"] == ["De dienst eindigt voor hij begint."]
     assert not Van.objects.filter(name="Koelwagen 9").exists()
     response = client.post(
         reverse("food_master_create", args=["bestelwagens"]),
@@ -343,9 +347,17 @@ def test_the_hub_coordinator_keeps_the_master_data_with_clear_messages(db, perso
             "capacity_kg": "900",
             "capacity_crates": "60",
             "refrigerated": "on",
+            "shift_start": "07:00",
+            "shift_end": "15:30",
+            "cost_per_km": "0,40",
+            "active": "on",
         },
     )
-    assert response.status_code == 302 and Van.objects.get(name="Koelwagen 9").refrigerated
+    assert response.status_code == 302
+    van = Van.objects.get(name="Koelwagen 9")
+    assert (
+        van.refrigerated and str(van.cost_per_km) == "0.40" and f"{van.shift_end:%H:%M}" == "15:30"
+    )
     product = Product.objects.get(name="Pasta")
     response = client.post(
         reverse("food_master_edit", args=["producten", product.pk]),
