@@ -12,6 +12,7 @@ class FoodConfig(AppConfig):
 
         demo_steps.register(20, "food", demo.build)
         demo_steps.register(21, "food-year", demo.build_year)
+        demo_steps.register(22, "food-routes", demo.build_routes)
 
         panels.register(
             roles=rules.FOOD_ORDER,

@@ -437,6 +437,7 @@ def as_dict(plan: Plan) -> dict:
                         "start": t.start,
                         "end": t.end,
                         "km": t.km,
+                        "loaded_kg": sum(v.stop.kg for v in t.visits if v.stop.kind == DELIVERY),
                         "visits": [visit(v) for v in t.visits],
                     }
                     for t in r.trips

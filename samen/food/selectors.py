@@ -600,6 +600,12 @@ def route_plans_of(day: ShopDay) -> QuerySet:
     return RoutePlan.objects.filter(day=day).select_related("requested_by", "dropped_van")
 
 
+def recent_route_plans(limit: int = 10) -> QuerySet:
+    from samen.food.models import PlanStatus, RoutePlan
+
+    return RoutePlan.objects.filter(status=PlanStatus.DONE).select_related("day")[:limit]
+
+
 def route_plan(pk: int):
     from samen.food.models import RoutePlan
 

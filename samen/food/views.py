@@ -727,10 +727,14 @@ def _shop_day_from(request: HttpRequest):
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(rules.FOOD_SHOP_ADMIN)
+@role_required(rules.FOOD_STOCK)
 def route_plans(request: HttpRequest) -> HttpResponse:
-    """The day's route plans; planning starts in the background."""
+    """The day's route plans (the hub's staff print their sheets here); the coordinator
+    starts a planning, which runs in the background."""
     day = _shop_day_from(request)
+    can_plan = policy.has_role(request.user, rules.FOOD_SHOP_ADMIN)
+    if request.method == "POST" and not can_plan:
+        raise PermissionDenied
     if request.method == "POST" and day is not None:
         try:
             plan = services.route_plan_request(actor=request.user, day=day)
@@ -740,6 +744,7 @@ def route_plans(request: HttpRequest) -> HttpResponse:
             return redirect("route_plan", plan.pk)
     return render(request, "food/route_plans.html", {
         "day": day, "plans": selectors.route_plans_of(day) if day else [],
+        "recent": selectors.recent_route_plans(), "can_plan": can_plan,
     })  # fmt: skip
 
 

@@ -256,7 +256,7 @@ MATRIX = {
     "food_master_create": ("get", lambda w: "bestelwagens", expect({"hub_coordinator"})),
     "food_master_edit": ("get", _van, expect({"hub_coordinator"})),
     "shop_close": ("post", None, expect({"hub_coordinator"}, 404)),  # nothing published yet
-    "route_plans": ("get", None, expect({"hub_coordinator"})),
+    "route_plans": ("get", None, expect(FOOD_STOCK)),
     "route_plan": ("get", _route_plan, expect(FOOD_STOCK)),
     "route_replan": ("post", _route_plan, expect({"hub_coordinator"}, 302)),  # form errors
     "route_sheets": ("get", _route_plan, expect(FOOD_STOCK)),

@@ -275,9 +275,13 @@ def test_the_hub_pages_are_accessible(visit):
         ("/voeding/terugroeping/", "30-terugroeping"),
         ("/voeding/voorraad/", "31-voorraad"),
         ("/voeding/cijfers/", "32-cijfers"),
+        ("/voeding/routes/", "32b-routes"),
     ):
         visit.goto(path)
         visit.check(name)
+    visit.page.get_by_role("link", name=re.compile(r"^\d\d.\d\d.\d{4} — ")).first.click()
+    assert visit.page.get_by_role("link", name="Alle ritbladen (PDF)").is_visible()
+    visit.check("32c-routes-demo")  # the demo's last shop day, planned
     visit.logout()
     visit.login("coach.werkvloer")
     visit.goto("/voeding/rooster/")

@@ -200,3 +200,41 @@ def test_delivery_mode_pickup_is_not_driven(closed_day):
     Recipient.objects.update(delivery_mode=DeliveryMode.PICKUP)
     day, _notes = selectors.route_day(closed_day.day)
     assert [s.kind for s in day.stops] == ["pickup"]
+
+
+def test_hub_staff_find_the_sheets_but_do_not_plan(closed_day, persona_client):
+    staff = persona_client("hub_staff")
+    page = staff.get(reverse("route_plans")).content.decode()
+    assert "Routes van de bestelwagens" in page and "Routes plannen</button>" not in page
+    assert staff.post(reverse("route_plans")).status_code == 403
+    assert not RoutePlan.objects.exists()
+
+
+def test_only_a_van_of_the_plan_can_drop_out(
+    closed_day, persona_client, django_capture_on_commit_callbacks, settings
+):
+    settings.SAMEN_ROUTE_SECONDS = 0.2
+    client = persona_client("hub_coordinator")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("route_plans"))
+    _run_queue()
+    plan = RoutePlan.objects.get()
+    idle = Van.objects.create(name="Reserve", capacity_kg=500, capacity_crates=30)
+    response = client.post(reverse("route_replan", args=[plan.pk]),
+                           {"van": idle.pk, "from_time": "10:00"}, follow=True)  # fmt: skip
+    assert (
+        "Bestelwagen die uitvalt: Kies een bestelwagen uit de lijst." in response.content.decode()
+    )
+    assert RoutePlan.objects.count() == 1
+
+
+def test_the_demo_has_the_routes_of_its_last_shop_day(closed_day):
+    from samen.food import demo
+
+    demo.build_routes()
+    plan = RoutePlan.objects.get()
+    assert plan.day == closed_day.day and plan.status == "done"
+    served = {v["name"] for r in plan.result["routes"] for t in r["trips"] for v in t["visits"]}
+    assert {"Alfa vzw", "Beta vzw"} <= served
+    demo.build_routes()  # idempotent
+    assert RoutePlan.objects.count() == 1
