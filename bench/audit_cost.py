@@ -9,11 +9,11 @@ how fast `samen audit verify` walks the chain.
 """
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
+
+from demo_database import demo_database
 
 
 def main() -> None:
@@ -21,15 +21,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    os.environ["SAMEN_VAR_DIR"] = tempfile.mkdtemp(prefix="samen-bench-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "samen.settings"
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    import django
-
-    django.setup()
+    demo_database(args.database_url)
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
@@ -37,9 +30,6 @@ def main() -> None:
     from samen.registry.models import Person
 
     settings.ALLOWED_HOSTS = ["*"]
-    call_command("migrate", verbosity=0)
-    with open(os.devnull, "w") as quiet:
-        call_command("demo", "--quiet", stdout=quiet)
     from django.contrib.auth import get_user_model
 
     client = Client()

@@ -10,11 +10,11 @@ every organisation ordering up to its quota (more than there is of some products
 
 import argparse
 import datetime as dt
-import os
 import random
-import tempfile
 import time
 from decimal import Decimal
+
+from demo_database import demo_database
 
 
 def main() -> None:
@@ -22,16 +22,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=None, help="route search budget")
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
-    os.environ["SAMEN_VAR_DIR"] = tempfile.mkdtemp(prefix="samen-bench-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "samen.settings"
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    import django
-
-    django.setup()
+    demo_database(args.database_url)
     from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.template.loader import render_to_string
     from django.utils import timezone
 
@@ -40,9 +33,6 @@ def main() -> None:
     from samen.food.models import PickupPoint, Product, Recipient, StorageLocation
     from samen.registry.models import Membership, Role
 
-    call_command("migrate", verbosity=0)
-    with open(os.devnull, "w") as quiet:
-        call_command("demo", "--quiet", stdout=quiet)
     seconds = args.seconds or settings.SAMEN_ROUTE_SECONDS
     users = get_user_model().objects
     trainee, coordinator = (

@@ -106,6 +106,15 @@ def _run_queue():
         db_worker.close_old_connections = real
 
 
+def _planned(client, capture_on_commit, settings) -> RoutePlan:
+    """The coordinator's planning of the day, run through the queue."""
+    settings.SAMEN_ROUTE_SECONDS = 0.3
+    with capture_on_commit(execute=True):
+        client.post(reverse("route_plans"))
+    _run_queue()
+    return RoutePlan.objects.get()
+
+
 def test_the_coordinator_plans_in_the_background_and_gets_driver_sheets(
     closed_day, persona_client, django_capture_on_commit_callbacks, settings
 ):
@@ -144,12 +153,8 @@ def test_the_coordinator_plans_in_the_background_and_gets_driver_sheets(
 def test_a_van_drops_out_and_the_rest_of_the_day_is_replanned(
     closed_day, persona_client, django_capture_on_commit_callbacks, settings
 ):
-    settings.SAMEN_ROUTE_SECONDS = 0.3
     client = persona_client("hub_coordinator")
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("route_plans"))
-    _run_queue()
-    plan = RoutePlan.objects.get()
+    plan = _planned(client, django_capture_on_commit_callbacks, settings)
     used = [r["van"] for r in plan.result["routes"] if r["trips"]]
     url = reverse("route_replan", args=[plan.pk])
     # Bad input: a clear message naming the field, nothing queued.
@@ -213,12 +218,8 @@ def test_hub_staff_find_the_sheets_but_do_not_plan(closed_day, persona_client):
 def test_only_a_van_of_the_plan_can_drop_out(
     closed_day, persona_client, django_capture_on_commit_callbacks, settings
 ):
-    settings.SAMEN_ROUTE_SECONDS = 0.2
     client = persona_client("hub_coordinator")
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("route_plans"))
-    _run_queue()
-    plan = RoutePlan.objects.get()
+    plan = _planned(client, django_capture_on_commit_callbacks, settings)
     idle = Van.objects.create(name="Reserve", capacity_kg=500, capacity_crates=30)
     response = client.post(reverse("route_replan", args=[plan.pk]),
                            {"van": idle.pk, "from_time": "10:00"}, follow=True)  # fmt: skip

@@ -197,7 +197,7 @@ def osrm_server():
             self.wfile.write(body)
 
         def log_message(self, *args):
-            pass
+            """Quiet: the test reads the requests it got instead."""
 
     server = HTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
