@@ -352,16 +352,10 @@ def build_year(seed: int = 1, progress: bool = True, days: int = 365) -> None:
 def build_routes(seed: int = 1, progress: bool = True) -> None:
     """The van routes of the last shop day, planned as the coordinator would (a fixed
     number of search iterations, so the demo is the same every time)."""
-    from samen.food import routing, selectors
-    from samen.food.models import PlanStatus, RoutePlan, ShopDay
+    from samen.food.models import RoutePlan, ShopDay
 
     day = ShopDay.objects.filter(closed_at__isnull=False).order_by("-date").first()
     if day is None or RoutePlan.objects.filter(day=day).exists():
         return
-    problem, notes = selectors.route_day(day)
-    plan = routing.plan_day(problem, iterations=3000, seed=seed)
-    plan.notes.extend(notes)
-    RoutePlan.objects.create(
-        day=day, requested_by=day.closed_by or day.published_by,
-        status=PlanStatus.DONE, result=routing.as_dict(plan), finished_at=day.closed_at,
-    )  # fmt: skip
+    plan = services.route_plan_request(actor=day.closed_by or day.published_by, day=day)
+    services.route_plan_compute(plan.pk, iterations=3000)

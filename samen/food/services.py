@@ -898,3 +898,39 @@ def route_plan_request(
 
     transaction.on_commit(lambda: plan_routes.enqueue(plan.pk))
     return plan
+
+
+def route_plan_compute(plan_id: int, *, iterations: int | None = None) -> None:
+    """Plan (or re-plan) the routes of a route plan's shop day and store the result, with
+    the progress written as it goes (the page polls it). Run by the background worker; a
+    plan already done is left as it is. Failures are stored with their reason."""
+    from django.conf import settings
+
+    from samen.food import routing
+
+    plan = RoutePlan.objects.select_related("day", "replaces").get(pk=plan_id)
+    if plan.status == PlanStatus.DONE:
+        return
+    plans = RoutePlan.objects.filter(pk=plan_id)
+    plans.update(status=PlanStatus.RUNNING, progress="start")
+    solve = {
+        "seconds": settings.SAMEN_ROUTE_SECONDS, "iterations": iterations,
+        "matrix": routing.default_matrix(),
+        "progress": lambda text: plans.update(progress=text),
+    }  # fmt: skip
+    try:
+        day, notes = selectors.route_day(plan.day)
+        if plan.replaces_id:
+            before = routing.from_dict(day, plan.replaces.result)
+            at = plan.from_time.hour * 3600 + plan.from_time.minute * 60
+            result = routing.replan(day, before, plan.dropped_van_id, at, **solve)
+        else:
+            result = routing.plan_day(day, **solve)
+        result.notes.extend(notes)
+    except Exception as exc:  # the page shows why; the worker goes on
+        plans.update(status=PlanStatus.FAILED, error=str(exc)[:2000], finished_at=timezone.now())
+        raise
+    plans.update(
+        status=PlanStatus.DONE, progress="", result=routing.as_dict(result),
+        finished_at=timezone.now(),
+    )  # fmt: skip
