@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "samen.access",
     "samen.imports",
     "samen.food",
+    "samen.housing",
 ]
 
 MIDDLEWARE = [

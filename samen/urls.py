@@ -38,6 +38,7 @@ urlpatterns = [
     path("dubbels/<int:pk>/ongedaan/", registry.merge_undo, name="merge_undo"),
     path("verwerkingsregister/", registry.processing_register, name="processing_register"),
     path("voeding/", include("samen.food.urls")),
+    path("wonen/", include("samen.housing.urls")),
     path("api/v1/", api.urls),
     path("imports/", imports.import_upload, name="import_upload"),
     path("imports/bevestigen/", imports.import_confirm, name="import_confirm"),

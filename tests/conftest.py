@@ -45,6 +45,7 @@ PERSONAS = {
     "coordinator": ("t.coordinator", Role.COORDINATOR, "organisation:W13 welzijnsvereniging"),
     "org_admin": ("t.admin.kortrijk", Role.ORG_ADMIN, "organisation:OCMW Kortrijk"),
     "dpo": ("t.dpo", Role.DPO, "organisation:W13 welzijnsvereniging"),
+    "crisis_partner": ("t.crisis", Role.CRISIS_PARTNER, "organisation:CAW Zuid-West-Vlaanderen"),
     "citizen": ("t.citizen", None, None),
 }
 PASSWORD = "test-wachtwoord-123"

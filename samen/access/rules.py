@@ -37,5 +37,7 @@ FOOD_RELEASE = frozenset({Role.HUB_COORDINATOR, Role.TRAINEE_COACH})  # quaranti
 FOOD_SHOP_ADMIN = frozenset({Role.HUB_COORDINATOR})  # publishes stock, closes the day
 FOOD_ORDER = frozenset({Role.FOOD_ORGANISATION})  # its own orders, deliveries, figures
 FOOD_COACH = frozenset({Role.TRAINEE_COACH, Role.HUB_COORDINATOR})  # roster, progress notes
+CRISIS_ADMIT = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MEMBER})  # after hours, in one step
+CRISIS_PARTNER = frozenset({Role.CRISIS_PARTNER})  # the admissions in its own beds
 # Staff who may read the register of processing activities (everyone who works here).
 STAFF = frozenset(Role.values)

@@ -17,6 +17,8 @@ def navigation(request):
             "food": bool(roles & rules.FOOD_STOCK),
             "shop_admin": bool(roles & rules.FOOD_SHOP_ADMIN),
             "shop": bool(roles & rules.FOOD_ORDER),
+            "crisis": bool(roles & rules.CRISIS_ADMIT),
+            "crisis_partner": bool(roles & rules.CRISIS_PARTNER),
             "imports": bool(roles & (rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA)),
             "dpo": bool(roles & rules.AUDIT),
             "org_admin": bool(roles & rules.MANAGE_OWN_ORGANISATION),

@@ -94,6 +94,7 @@ DEMO_USERS = [
     ("beheer.kortrijk", "Bart", Role.ORG_ADMIN, "organisation:OCMW Kortrijk"),
     ("dpo", "Petra", Role.DPO, "organisation:W13 welzijnsvereniging"),
     ("beheerder", "Hannes", Role.ADMIN, "organisation:W13 welzijnsvereniging"),
+    ("crisis.caw", "Karel", Role.CRISIS_PARTNER, "organisation:CAW Zuid-West-Vlaanderen"),
 ]
 
 FIRST_F = [

@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     HUB_STAFF = "hub_staff", _("hubmedewerker")
     TRAINEE_COACH = "trainee_coach", _("werkvloerbegeleider")
     TRAINEE = "trainee", _("leerwerknemer")
+    CRISIS_PARTNER = "crisis_partner", _("crisisbedpartner")
     COORDINATOR = "coordinator", _("regionaal coördinator")
     ORG_ADMIN = "org_admin", _("organisatiebeheerder")
     DPO = "dpo", _("functionaris gegevensbescherming")

@@ -22,6 +22,9 @@ IMPORTERS = {"programme_lead", "coordinator"}
 API_URLS = {"api_temperature", "openapi-json", "api-root"}
 FOOD_STOCK = {"hub_staff", "hub_coordinator", "trainee", "trainee_coach"}
 FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
+CRISIS_ADMIT = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member"}
+CRISIS = CRISIS_ADMIT | {"crisis_partner"}
+CRISIS_SCOPE = {"worker_kortrijk", "crisis_partner"}  # the referring service, the bed's partner
 
 
 def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
@@ -175,6 +178,27 @@ def _route_plan(world):
     ).pk  # fmt: skip
 
 
+def _bed(world):
+    from samen.housing.models import CrisisBed
+    from samen.registry.models import Organisation
+
+    caw = Organisation.objects.get(name="CAW Zuid-West-Vlaanderen")
+    return CrisisBed.objects.get_or_create(partner=caw, label="Matrixbed")[0].pk
+
+
+def _admission(world):
+    """Admitted by the Kortrijk worker into a bed of the CAW (the crisis partner)."""
+    from samen.housing import services
+    from samen.housing.models import CrisisBed
+
+    return services.admission_create(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        bed=CrisisBed.objects.get(pk=_bed(world)), reason="crisis",
+        person={"first_name": "Nacht", "last_name": "Gast", "birth_date": None},
+        legal_basis="vital_interest",
+    ).pk  # fmt: skip
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -267,6 +291,11 @@ MATRIX = {
     "order_pick": ("post", _order, expect(FOOD_STOCK, 302)),
     "order_crate_labels": ("get", _order, expect(FOOD_STOCK)),
     "order_delivery": ("get", _order, expect(FOOD_STOCK | {"food_org"})),
+    "crisis_beds": ("get", None, expect(CRISIS_ADMIT)),
+    "crisis_admit": ("get", _bed, expect(CRISIS_ADMIT)),
+    "crisis_admissions": ("get", None, expect(CRISIS)),
+    "crisis_admission": ("get", _admission, expect(CRISIS, scoped=CRISIS_SCOPE)),
+    "crisis_discharge": ("post", _admission, expect(CRISIS, 302, scoped=CRISIS_SCOPE)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class HousingConfig(AppConfig):
+    name = "samen.housing"
+    verbose_name = "Wonen"
+
+    def ready(self) -> None:
+        from samen.core import demo_steps
+        from samen.housing import demo
+
+        demo_steps.register(30, "crisis-beds", demo.build_crisis)

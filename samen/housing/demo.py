@@ -1,0 +1,90 @@
+"""Demo data of the housing module: the crisis-bed network with a year of admissions."""
+
+import datetime as dt
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from samen.registry.models import Membership, Municipality, Organisation, Role
+
+PARTNERS = [  # the partners of the regional crisis network and their beds
+    ("CAW Zuid-West-Vlaanderen", "Kortrijk", 4),
+    ("Huize Eigen Haard", "Menen", 2),
+    ("Ubuntu x8k", "Kortrijk", 2),
+    ("Vesta", "Waregem", 1),
+    ("vzw Kompas", "Kortrijk", 1),
+]
+OCCUPIED_TONIGHT = 8  # of the 10 beds: two free, as on a busy evening
+
+
+@transaction.atomic
+def build_crisis(seed: int = 1, progress: bool = True) -> None:
+    from samen.housing.models import CrisisBed
+    from samen.registry.models import Person, Programme
+
+    if CrisisBed.objects.exists():
+        return
+    rng = random.Random(seed * 31337)
+    towns = {m.name: m for m in Municipality.objects.all()}
+    partners = []
+    for name, town, beds in PARTNERS:
+        partner, _created = Organisation.objects.get_or_create(
+            name=name, defaults={"kind": "partner", "municipality": towns[town]}
+        )
+        partners.append(partner)
+        for number in range(1, beds + 1):
+            CrisisBed.objects.create(partner=partner, label=f"Bed {number}")
+    # A year of admissions by the demo's social workers, written in bulk (a demo, not a
+    # night's work) with the records the services write: enrolment and admission.
+    workers = list(Membership.objects.filter(role=Role.SOCIAL_WORKER).select_related("user"))
+    programme = Programme.objects.get(code="crisis")
+    beds = list(CrisisBed.objects.all())
+    tz = timezone.get_current_timezone()
+    today = timezone.localdate()
+    free_from = {bed.pk: timezone.make_aware(dt.datetime(today.year - 1, today.month, 1), tz)
+                 for bed in beds}  # fmt: skip
+    people = []
+    for n in range(40):
+        person = Person.objects.create(
+            first_name=rng.choice(["Jan", "Sara", "Ahmed", "Lotte", "Koen", "Ines", "Dries"]),
+            last_name=f"Crisis{n:02d}", birth_date=dt.date(1960 + n % 40, 1 + n % 12, 1 + n % 28),
+        )  # fmt: skip
+        people.append(person)
+    now = timezone.now()
+    for number, bed in enumerate(beds):
+        moment = free_from[bed.pk]
+        while True:
+            moment += dt.timedelta(days=rng.randint(2, 12), hours=rng.randint(0, 5))
+            admitted = moment.replace(hour=rng.choice([19, 20, 21, 22, 23]), minute=0)
+            # Mostly one night or two: out the next morning or the one after.
+            days = rng.choice([0, 0, 0, 1, 1, 2])
+            stay = dt.timedelta(days=days, hours=24 - admitted.hour + rng.randint(9, 12))
+            if admitted + stay > now:
+                break
+            _admit(rng, bed, workers, people, programme, admitted, admitted + stay)
+            moment = admitted + stay
+        if number < OCCUPIED_TONIGHT:  # someone in it tonight, since after the last stay
+            _admit(rng, bed, workers, people, programme, max(moment, now - dt.timedelta(hours=20)),
+                   None)  # fmt: skip
+
+
+def _admit(rng, bed, workers, people, programme, admitted, discharged) -> None:
+    from samen.housing.models import CrisisAdmission, FollowUp
+    from samen.registry.models import Enrolment
+
+    worker = rng.choice(workers)
+    person = rng.choice(people)
+    if not Enrolment.objects.filter(person=person, programme=programme,
+                                    organisation=worker.organisation).exists():  # fmt: skip
+        Enrolment.objects.create(
+            person=person, programme=programme, organisation=worker.organisation,
+            legal_basis="vital_interest", basis_note="crisisopname na de kantooruren",
+            start_date=admitted.date(), created_by=worker.user,
+        )  # fmt: skip
+    CrisisAdmission.objects.create(
+        bed=bed, person=person, organisation=worker.organisation, admitted_by=worker.user,
+        admitted_at=admitted, reason="Psychosociale crisis na de kantooruren.",
+        legal_basis="vital_interest", discharged_at=discharged,
+        follow_up=rng.choice(FollowUp.values) if discharged else "",
+    )  # fmt: skip

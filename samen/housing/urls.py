@@ -1,0 +1,11 @@
+from django.urls import path
+
+from samen.housing import views
+
+urlpatterns = [
+    path("crisisbedden/", views.crisis_beds, name="crisis_beds"),
+    path("crisisbedden/<int:bed>/opnemen/", views.crisis_admit, name="crisis_admit"),
+    path("crisisbedden/opnames/", views.crisis_admissions, name="crisis_admissions"),
+    path("crisisbedden/opnames/<int:pk>/", views.crisis_admission, name="crisis_admission"),
+    path("crisisbedden/opnames/<int:pk>/ontslag/", views.crisis_discharge, name="crisis_discharge"),
+]

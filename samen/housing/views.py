@@ -1,0 +1,100 @@
+"""Housing pages: the crisis-bed network."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samen.access import audit, rules
+from samen.access.decorators import role_required
+from samen.core.forms import add_service_errors, errors_in_words
+from samen.housing import forms, selectors, services
+from samen.housing.models import CrisisBed
+
+SEES_ADMISSIONS = rules.CRISIS_ADMIT | rules.CRISIS_PARTNER
+
+
+@require_GET
+@role_required(rules.CRISIS_ADMIT)
+def crisis_beds(request: HttpRequest) -> HttpResponse:
+    """Free beds tonight, by partner: one click to admit."""
+    return render(request, "housing/crisis_beds.html", {"beds": selectors.free_beds()})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.CRISIS_ADMIT)
+def crisis_admit(request: HttpRequest, bed: int) -> HttpResponse:
+    bed = CrisisBed.objects.select_related("partner").filter(pk=bed, active=True).first()
+    if bed is None:
+        raise Http404
+    form = forms.AdmissionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            admission = services.admission_create(
+                actor=request.user, membership=data["membership"], bed=bed,
+                person={k: data[k] for k in ("first_name", "last_name", "birth_date")},
+                reason=data["reason"], legal_basis=data["legal_basis"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("%(p)s is opgenomen in %(b)s.")
+                             % {"p": admission.person, "b": bed})  # fmt: skip
+            return redirect("crisis_admission", admission.pk)
+    return render(request, "housing/crisis_admit.html", {"bed": bed, "form": form})
+
+
+@require_GET
+@role_required(SEES_ADMISSIONS)
+def crisis_admissions(request: HttpRequest) -> HttpResponse:
+    """A partner's beds with who is in them; a service's own admissions."""
+    admissions = list(selectors.admissions_for(request.user)[:200])
+    for admission in admissions:
+        audit.record(request.user, "view", admission, person_id=admission.person_id,
+                     purpose="crisis")  # fmt: skip
+    return render(request, "housing/crisis_admissions.html", {
+        "admissions": admissions, "beds": selectors.partner_beds(request.user),
+    })  # fmt: skip
+
+
+def _admission_or_404(request: HttpRequest, pk: int):
+    admission = selectors.admissions_for(request.user).filter(pk=pk).first()
+    if admission is None:
+        raise Http404
+    return admission
+
+
+@require_GET
+@role_required(SEES_ADMISSIONS)
+def crisis_admission(request: HttpRequest, pk: int) -> HttpResponse:
+    admission = _admission_or_404(request, pk)
+    audit.record(request.user, "view", admission, person_id=admission.person_id, purpose="crisis")
+    nights = selectors.nights(admission.admitted_at, admission.discharged_at or timezone.now())
+    return render(request, "housing/crisis_admission.html", {
+        "admission": admission, "nights": len(nights), "form": forms.DischargeForm(),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(SEES_ADMISSIONS)
+def crisis_discharge(request: HttpRequest, pk: int) -> HttpResponse:
+    admission = _admission_or_404(request, pk)
+    form = forms.DischargeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.admission_discharge(
+                actor=request.user, admission=admission,
+                follow_up=form.cleaned_data["follow_up"],
+                note=form.cleaned_data["follow_up_note"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het ontslag is geregistreerd."))
+            return redirect("crisis_admission", admission.pk)
+    messages.error(request, errors_in_words(form))
+    return redirect("crisis_admission", admission.pk)
