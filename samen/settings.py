@@ -246,6 +246,12 @@ SAMEN_OSRM_URL = env_str("SAMEN_OSRM_URL", "")
 SAMEN_ROUTE_SECONDS = float(env_str("SAMEN_ROUTE_SECONDS", "2"))
 SAMEN_MAX_CHILLED_MINUTES = env_int("SAMEN_MAX_CHILLED_MINUTES", 90)
 
+# Kracht.Wonen's priority list: points per month without a home (up to the cap), per
+# point of vulnerability and of urgency (1–5). A JSON object overrides them.
+SAMEN_KW_WEIGHTS = {
+    "per_month": 2.0, "months_cap": 24, "per_vulnerability": 8.0, "per_urgency": 10.0,
+} | json.loads(env_str("SAMEN_KW_WEIGHTS", "{}") or "{}")  # fmt: skip
+
 # Background work (route planning): a database queue, run by `samen worker` (started by
 # `samen serve` beside the web server).
 TASKS = {"default": {"BACKEND": env_str("SAMEN_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}

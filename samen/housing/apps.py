@@ -10,3 +10,4 @@ class HousingConfig(AppConfig):
         from samen.housing import demo
 
         demo_steps.register(30, "crisis-beds", demo.build_crisis)
+        demo_steps.register(31, "meldpunt", demo.build_meldpunt)

@@ -3,6 +3,7 @@
 import datetime as dt
 import random
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -88,3 +89,57 @@ def _admit(rng, bed, workers, people, programme, admitted, discharged) -> None:
         legal_basis="vital_interest", discharged_at=discharged,
         follow_up=rng.choice(FollowUp.values) if discharged else "",
     )  # fmt: skip
+
+
+def build_meldpunt(seed: int = 1, progress: bool = True) -> None:
+    """Situations reported by the demo's services through the real services (referrals
+    included), some assessed and decided by the meldpunt, three crisis consultations."""
+    from samen.access import policy
+    from samen.housing import services
+    from samen.housing.models import LivingSituation, Need, Situation, SituationDecision
+    from samen.registry.models import Person
+
+    if Situation.objects.exists():
+        return
+    rng = random.Random(seed * 7411)
+    users = get_user_model().objects
+    lead = users.get(username="lies.meldpunt")
+    today = timezone.localdate()
+    reported = []
+    for username in ("sofie.kortrijk", "marc.menen", "an.caw"):
+        user = users.get(username=username)
+        member = next(m for m in policy.memberships(user) if m.role == Role.SOCIAL_WORKER)
+        for person in policy.scope_persons(user, Person.objects.order_by("pk"))[:4]:
+            if person.restricted_at:
+                continue
+            with transaction.atomic():
+                reported.append(services.situation_report(
+                    actor=user, membership=member, persons=[person], legal_basis="legal_task",
+                    justification="Opdracht van het OCMW/CAW: dak- en thuislozenzorg.",
+                    data={
+                        "living_situation": rng.choice(LivingSituation.values),
+                        "homeless_since": today - dt.timedelta(days=rng.randint(30, 900)),
+                        "vulnerability": rng.randint(1, 5), "urgency": rng.randint(1, 5),
+                        "needs": [*rng.sample(sorted(set(Need.values) - {"housing"}), 2),
+                                  "housing"],
+                        "description": "Zonder vaste verblijfplaats; zoekt een duurzame woning.",
+                    },
+                ))  # fmt: skip
+    for situation in reported:  # reported over the past months, not all today
+        back = rng.randint(0, 200)
+        Situation.objects.filter(pk=situation.pk).update(
+            reported_on=max(today - dt.timedelta(days=back), situation.homeless_since)
+        )
+        situation.refresh_from_db()
+    for situation in reported[:5]:
+        services.situation_decide(
+            actor=lead, situation=situation,
+            decision=rng.choice(SituationDecision.values),
+            reason="Besproken op het crisisoverleg met OCMW, CAW en CGG.",
+        )  # fmt: skip
+    for weeks, chosen in ((6, reported[:3]), (3, reported[2:5]), (1, reported[5:7])):
+        services.consultation_record(
+            actor=lead, held_on=today - dt.timedelta(weeks=weeks),
+            participants="OCMW Kortrijk, CAW, CGG Mandel en Leie, Ubuntu x8k",
+            situations=chosen, decisions="Trajecten afgesproken, opvolging volgend overleg.",
+        )  # fmt: skip

@@ -2,9 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.access import rules
-from samen.housing.models import FollowUp
+from samen.housing.models import FollowUp, LivingSituation, Need, Situation, SituationDecision
 from samen.registry.forms import DateField, MembershipChoiceMixin
-from samen.registry.models import LegalBasis
+from samen.registry.models import Consent, LegalBasis, Person
+
+SCALE = [(n, str(n)) for n in range(1, 6)]
 
 
 class AdmissionForm(MembershipChoiceMixin, forms.Form):
@@ -33,3 +35,68 @@ class DischargeForm(forms.Form):
     follow_up = forms.ChoiceField(label=_("Vervolg"), choices=[("", "—"), *FollowUp.choices])
     follow_up_note = forms.CharField(label=_("Toelichting"), required=False,
                                      widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class SituationForm(MembershipChoiceMixin, forms.Form):
+    """A service reports a situation to the Kracht.Wonen meldpunt."""
+
+    household = forms.ModelMultipleChoiceField(
+        label=_("Ook betrokken (gezinsleden)"), queryset=Person.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    living_situation = forms.ChoiceField(label=_("Huidige woonsituatie"),
+                                         choices=LivingSituation.choices)  # fmt: skip
+    homeless_since = DateField(label=_("Dak- of thuisloos sinds"))
+    vulnerability = forms.TypedChoiceField(label=_("Kwetsbaarheid"), coerce=int,
+                                           choices=SCALE)  # fmt: skip
+    urgency = forms.TypedChoiceField(label=_("Urgentie"), coerce=int, choices=SCALE)
+    needs = forms.MultipleChoiceField(label=_("Noden"), choices=Need.choices,
+                                      widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    description = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 4}))
+    legal_basis = forms.ChoiceField(
+        label=_("Rechtsgrond van de melding"),
+        choices=[(LegalBasis.LEGAL_TASK, _("wettelijke opdracht")),
+                 (LegalBasis.CONSENT, _("toestemming"))],
+    )  # fmt: skip
+    consent = forms.ModelChoiceField(label=_("Toestemming"), queryset=Consent.objects.none(),
+                                     required=False)  # fmt: skip
+    justification = forms.CharField(
+        label=_("Verantwoording"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bij wettelijke opdracht: welke, en waarom het meldpunt dit nodig heeft."),
+    )  # fmt: skip
+
+    def __init__(self, *args, user, person, household, consents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_membership_field(user, rules.FILE_ROLES)
+        self.fields["household"].queryset = household
+        self.fields["consent"].queryset = consents
+
+    def situation_data(self) -> dict:
+        names = ("living_situation", "homeless_since", "vulnerability", "urgency", "needs",
+                 "description")  # fmt: skip
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Beslissing"),
+                                 choices=[("", "—"), *SituationDecision.choices])  # fmt: skip
+    reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConsultationForm(forms.Form):
+    held_on = DateField(label=_("Datum van het overleg"))
+    participants = forms.CharField(label=_("Deelnemers"), widget=forms.Textarea(attrs={"rows": 2}))
+    situations = forms.ModelMultipleChoiceField(
+        label=_("Besproken situaties"), queryset=Situation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies de besproken situaties.")},
+    )  # fmt: skip
+    decisions = forms.CharField(label=_("Afspraken en beslissingen"),
+                                widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+
+    def __init__(self, *args, situations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["situations"].queryset = situations
+        self.fields["situations"].label_from_instance = lambda s: (
+            ", ".join(str(p) for p in s.persons.all()) + f" ({s.reported_on:%d/%m/%Y})"
+        )

@@ -75,3 +75,103 @@ class CrisisAdmission(models.Model):
     def clean(self) -> None:
         if self.discharged_at and self.discharged_at < self.admitted_at:
             raise ValidationError({"discharged_at": _("Het ontslag ligt voor de opname.")})
+
+
+# --- Kracht.Wonen: the regional meldpunt -------------------------------------------------
+
+
+class LivingSituation(models.TextChoices):
+    STREET = "street", _("op straat")
+    NIGHT_SHELTER = "night_shelter", _("nachtopvang")
+    SOFA = "sofa", _("tijdelijk bij familie of vrienden")
+    INSTITUTION = "institution", _("in een instelling, ontslag nakend")
+    PRECARIOUS = "precarious", _("kraakpand, wagen of tent")
+    OTHER = "other", _("ander")
+
+
+class Need(models.TextChoices):
+    HOUSING = "housing", _("wonen")
+    INCOME = "income", _("inkomen")
+    DEBT = "debt", _("schulden")
+    PHYSICAL = "physical", _("lichamelijke gezondheid")
+    MENTAL_HEALTH = "mental_health", _("geestelijke gezondheid")
+    ADDICTION = "addiction", _("verslaving")
+    DAILY_LIVING = "daily_living", _("dagelijks leven en zelfzorg")
+    NETWORK = "network", _("sociaal netwerk")
+
+
+# Needs that are special-category data: shown only to who may see that category.
+SENSITIVE_NEEDS = {Need.MENTAL_HEALTH: "psychiatric", Need.ADDICTION: "addiction"}
+
+
+class SituationDecision(models.TextChoices):
+    KRACHT_WONEN = "kracht_wonen", _("Kracht.Wonen-traject aangeboden")
+    OTHER_ROUTE = "other_route", _("andere route")
+    NOT_RETAINED = "not_retained", _("niet weerhouden")
+
+
+class Situation(models.Model):
+    """A situation reported to the meldpunt: one or more persons (a household or single
+    people), how they live now and since when, their needs, how urgent it is."""
+
+    persons = models.ManyToManyField(Person, related_name="meldpunt_situations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reported_on = models.DateField(_("gemeld op"), default=timezone.localdate)
+    living_situation = models.CharField(
+        _("huidige woonsituatie"), max_length=20, choices=LivingSituation.choices
+    )
+    homeless_since = models.DateField(_("dak- of thuisloos sinds"))
+    vulnerability = models.PositiveSmallIntegerField(_("kwetsbaarheid (1–5)"))
+    urgency = models.PositiveSmallIntegerField(_("urgentie (1–5)"))
+    needs = models.JSONField(_("noden"), default=list)
+    description = models.TextField(_("toelichting"))
+    decision = models.CharField(
+        _("beslissing"), max_length=20, choices=SituationDecision.choices, blank=True
+    )
+    decision_reason = models.TextField(_("reden van de beslissing"), blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-reported_on", "-pk"]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.homeless_since and self.homeless_since > (self.reported_on or timezone.localdate()):
+            errors["homeless_since"] = _("Die datum ligt na de melding.")
+        for name in ("vulnerability", "urgency"):
+            if getattr(self, name) is not None and not 1 <= getattr(self, name) <= 5:
+                errors[name] = _("Kies een waarde van 1 tot 5.")
+        unknown = set(self.needs) - set(Need.values)
+        if unknown:
+            errors["needs"] = _("Onbekende nood: %s") % ", ".join(sorted(unknown))
+        if errors:
+            raise ValidationError(errors)
+
+
+class Consultation(models.Model):
+    """A multidisciplinary crisis consultation: who took part, which situations, what was
+    decided."""
+
+    held_on = models.DateField(_("datum"))
+    participants = models.TextField(_("deelnemers"))
+    situations = models.ManyToManyField(Situation, related_name="consultations",
+                                        verbose_name=_("besproken situaties"))  # fmt: skip
+    decisions = models.TextField(_("afspraken en beslissingen"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samen.access import policy, rules
 from samen.housing.models import CrisisAdmission, CrisisBed
@@ -102,3 +103,134 @@ def crisis_figures(start: dt.date, end: dt.date) -> CrisisFigures:
         if start <= night <= end
     )
     return CrisisFigures(starting.count(), starting.values("person_id").distinct().count(), total)
+
+
+# --- Kracht.Wonen: the meldpunt ----------------------------------------------------------
+
+MELDPUNT_TEAM = "meldpunt"
+
+
+def is_meldpunt(user) -> bool:
+    """A member (with a file role) of the regional meldpunt team."""
+    return any(
+        m.role in rules.FILE_ROLES and m.team_id and m.team.code == MELDPUNT_TEAM
+        for m in policy.memberships(user)
+    )
+
+
+def household_of(person) -> QuerySet:
+    """The other current members of the person's household(s)."""
+    from samen.registry.models import HouseholdMember, Person
+
+    households = HouseholdMember.objects.filter(person=person, end_date__isnull=True).values(
+        "household_id"
+    )
+    members = HouseholdMember.objects.filter(household_id__in=households, end_date__isnull=True)
+    return Person.objects.filter(pk__in=members.values("person_id")).exclude(pk=person.pk)
+
+
+def situations_for(user) -> QuerySet:
+    """The meldpunt team sees every reported situation; a service sees the ones it
+    reported itself."""
+    from samen.housing.models import Situation
+
+    situations = Situation.objects.prefetch_related("persons").select_related(
+        "organisation", "team", "reported_by"
+    )
+    if is_meldpunt(user):
+        return situations
+    members = [m for m in policy.memberships(user) if m.role in rules.FILE_ROLES]
+    orgs = {m.organisation_id for m in members if m.organisation_id}
+    teams = {m.team_id for m in members if m.team_id}
+    return situations.filter(Q(organisation_id__in=orgs) | Q(team_id__in=teams))
+
+
+def visible_needs(user, situation) -> list[str]:
+    """The situation's needs, without a sensitive one (mental health, addiction) unless
+    the user may see that category for every person in it."""
+    from samen.housing.models import SENSITIVE_NEEDS
+
+    accesses = [policy.person_access(user, p) for p in situation.persons.all()]
+    return [
+        need for need in situation.needs
+        if need not in SENSITIVE_NEEDS
+        or all(a is not None and a.sees(SENSITIVE_NEEDS[need]) for a in accesses)
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Score:
+    total: float
+    parts: list[tuple[str, float]]  # (why, points), in Dutch
+
+
+def priority_score(situation, today: dt.date | None = None) -> Score:
+    """A transparent score: points for the months without a home (capped), for the
+    vulnerability and for the urgency, each with its weight (SAMEN_KW_WEIGHTS)."""
+    from django.conf import settings
+
+    weights = settings.SAMEN_KW_WEIGHTS
+    today = today or timezone.localdate()
+    months = (
+        (today.year - situation.homeless_since.year) * 12
+        + (today.month - situation.homeless_since.month)
+        - (today.day < situation.homeless_since.day)
+    )
+    months = max(0, min(months, weights["months_cap"]))
+    per_month, per_v, per_u = (
+        weights["per_month"],
+        weights["per_vulnerability"],
+        weights["per_urgency"],
+    )
+    parts = [
+        (_("%(n)s maanden zonder thuis × %(w)s") % {"n": months, "w": f"{per_month:g}"},
+         months * per_month),
+        (_("kwetsbaarheid %(n)s/5 × %(w)s") % {"n": situation.vulnerability, "w": f"{per_v:g}"},
+         situation.vulnerability * per_v),
+        (_("urgentie %(n)s/5 × %(w)s") % {"n": situation.urgency, "w": f"{per_u:g}"},
+         situation.urgency * per_u),
+    ]  # fmt: skip
+    return Score(round(sum(points for _why, points in parts), 1), parts)
+
+
+def priority_list(user) -> list:
+    """Open situations (no decision yet), highest score first; ties: reported first."""
+    open_ = [s for s in situations_for(user).filter(decision="")]
+    for situation in open_:
+        situation.score = priority_score(situation)
+    return sorted(open_, key=lambda s: (-s.score.total, s.reported_on, s.pk))
+
+
+def consultations() -> QuerySet:
+    from samen.housing.models import Consultation
+
+    return Consultation.objects.prefetch_related("situations__persons")
+
+
+@dataclass(frozen=True)
+class MeldpuntFigures:
+    situations: int | None
+    persons: int | None
+    offered: int | None
+    consultations: int | None
+    consultation_situations: int | None
+
+
+def meldpunt_figures(start: dt.date, end: dt.date) -> MeldpuntFigures:
+    """kw.meldpunt.situations / .persons / .offered (situations reported in the period,
+    the distinct persons in them, those offered a Kracht.Wonen trajectory) and
+    kw.crisis_consultations (held in the period) / .situations (distinct situations
+    discussed in them). Null when the meldpunt has no records at all."""
+    from samen.housing.models import Consultation, Situation, SituationDecision
+
+    if not Situation.objects.exists():
+        return MeldpuntFigures(None, None, None, None, None)
+    reported = Situation.objects.filter(reported_on__range=(start, end))
+    held = Consultation.objects.filter(held_on__range=(start, end))
+    return MeldpuntFigures(
+        reported.count(),
+        reported.values("persons").exclude(persons=None).distinct().count(),
+        reported.filter(decision=SituationDecision.KRACHT_WONEN).count(),
+        held.count(),
+        Situation.objects.filter(consultations__in=held).distinct().count(),
+    )

@@ -8,14 +8,31 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samen.access import audit, policy, rules
-from samen.housing.models import CrisisAdmission, CrisisBed, FollowUp
-from samen.housing.selectors import admissions_for
+from samen.housing.models import (
+    SENSITIVE_NEEDS,
+    Consultation,
+    CrisisAdmission,
+    CrisisBed,
+    FollowUp,
+    Situation,
+    SituationDecision,
+)
+from samen.housing.selectors import MELDPUNT_TEAM, admissions_for, is_meldpunt
 from samen.registry import services as registry
-from samen.registry.models import Enrolment, LegalBasis, Membership, Person, Programme, Status
+from samen.registry.models import (
+    Enrolment,
+    LegalBasis,
+    Membership,
+    Person,
+    Programme,
+    Status,
+    Team,
+)
 
-BED_TAKEN = _("Dit bed is intussen ingenomen; kies een ander vrij bed.")
+BED_TAKEN = gettext_lazy("Dit bed is intussen ingenomen; kies een ander vrij bed.")
 
 
 @transaction.atomic
@@ -113,3 +130,98 @@ def admission_discharge(
     admission.save(update_fields=["discharged_at", "follow_up", "follow_up_note"])
     audit.record(actor, "update", admission, person_id=admission.person_id, purpose="crisis")
     return admission
+
+
+# --- Kracht.Wonen: the meldpunt ----------------------------------------------------------
+
+
+@transaction.atomic
+def situation_report(
+    *, actor, membership: Membership, persons: list[Person], data: dict, legal_basis: str,
+    consent=None, justification: str = "",
+) -> Situation:  # fmt: skip
+    """A service reports a situation to the meldpunt. Each person involved is referred to
+    the meldpunt team (the registry's referral: its legal basis, its categories — with
+    mental health or addiction only when those needs are reported), so the team opens
+    their files as any receiving service does."""
+    if membership not in policy.memberships(actor) or membership.role not in rules.FILE_ROLES:
+        raise PermissionDenied
+    wanted = {p.pk for p in persons}
+    in_scope = policy.scope_persons(actor, Person.objects.filter(pk__in=wanted))
+    if not wanted or in_scope.count() != len(wanted):
+        raise PermissionDenied
+    if legal_basis == LegalBasis.CONSENT and len(persons) > 1:
+        raise ValidationError({"legal_basis": _(
+            "Met toestemming meld je één persoon; voor een gezin kies je wettelijke opdracht "
+            "met een verantwoording."
+        )})  # fmt: skip
+    situation = Situation(organisation=membership.organisation, team=membership.team,
+                          reported_by=actor, **data)  # fmt: skip
+    situation.full_clean()
+    situation.save()
+    situation.persons.set(persons)
+    categories = ["basic", "contact", "social", "housing"] + [
+        SENSITIVE_NEEDS[need] for need in situation.needs if need in SENSITIVE_NEEDS
+    ]
+    team = Team.objects.get(code=MELDPUNT_TEAM)
+    programme = Programme.objects.get(code="kracht_wonen")
+    for person in persons:
+        registry.referral_create(
+            actor=actor, membership=membership, person=person, receiver=team,
+            programme=programme, reason=_("Melding Kracht.Wonen: %s") % situation.description,
+            legal_basis=legal_basis, categories=categories, consent=consent,
+            justification=justification,
+        )  # fmt: skip
+    return situation
+
+
+def _ensure_meldpunt(actor) -> None:
+    if not is_meldpunt(actor):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def situation_decide(*, actor, situation: Situation, decision: str, reason: str) -> Situation:
+    """The meldpunt's decision: a Kracht.Wonen trajectory, another route, or not
+    retained — always with the reason."""
+    _ensure_meldpunt(actor)
+    situation = Situation.objects.select_for_update().get(pk=situation.pk)
+    errors = {}
+    if situation.decision:
+        errors["decision"] = _("Over deze situatie is al beslist.")
+    elif decision not in SituationDecision.values:
+        errors["decision"] = _("Kies een beslissing.")
+    if not reason.strip():
+        errors["reason"] = _("Geef de reden van de beslissing.")
+    if errors:
+        raise ValidationError(errors)
+    situation.decision, situation.decision_reason = decision, reason
+    situation.decided_on, situation.decided_by = timezone.localdate(), actor
+    situation.save(update_fields=["decision", "decision_reason", "decided_on", "decided_by"])
+    for person in situation.persons.all():
+        audit.record(actor, "update", situation, person_id=person.pk, purpose="kracht_wonen")
+    return situation
+
+
+@transaction.atomic
+def consultation_record(
+    *, actor, held_on: dt.date, participants: str, situations: list[Situation], decisions: str
+) -> Consultation:
+    _ensure_meldpunt(actor)
+    errors = {}
+    if held_on > timezone.localdate():
+        errors["held_on"] = _("Een overleg in de toekomst kan je nog niet verslaan.")
+    if not participants.strip():
+        errors["participants"] = _("Wie nam deel?")
+    if not situations:
+        errors["situations"] = _("Kies de besproken situaties.")
+    if not decisions.strip():
+        errors["decisions"] = _("Noteer de afspraken en beslissingen.")
+    if errors:
+        raise ValidationError(errors)
+    consultation = Consultation.objects.create(
+        held_on=held_on, participants=participants, decisions=decisions, created_by=actor
+    )
+    consultation.situations.set(situations)
+    audit.record(actor, "create", consultation, purpose="kracht_wonen")
+    return consultation

@@ -1,18 +1,19 @@
 """Housing pages: the crisis-bed network."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samen.access import audit, rules
+from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
 from samen.core.forms import add_service_errors, errors_in_words
 from samen.housing import forms, selectors, services
-from samen.housing.models import CrisisBed
+from samen.housing.models import CrisisBed, Need
+from samen.registry.models import Consent, Person
 
 SEES_ADMISSIONS = rules.CRISIS_ADMIT | rules.CRISIS_PARTNER
 
@@ -98,3 +99,109 @@ def crisis_discharge(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("crisis_admission", admission.pk)
     messages.error(request, errors_in_words(form))
     return redirect("crisis_admission", admission.pk)
+
+
+# --- Kracht.Wonen: the meldpunt ----------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def meldpunt_report(request: HttpRequest, person: int) -> HttpResponse:
+    """Report a situation for a person of the worker's own files (and its household)."""
+    subject = policy.scope_persons(request.user, Person.objects.filter(pk=person)).first()
+    if subject is None:
+        raise Http404
+    household = policy.scope_persons(request.user, selectors.household_of(subject))
+    consents = Consent.objects.filter(person=subject, withdrawn_at__isnull=True,
+                                      recipient_team__code=selectors.MELDPUNT_TEAM)  # fmt: skip
+    form = forms.SituationForm(request.POST or None, user=request.user, person=subject,
+                               household=household, consents=consents)  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.situation_report(
+                actor=request.user, membership=data["membership"],
+                persons=[subject, *data["household"]], data=form.situation_data(),
+                legal_basis=data["legal_basis"], consent=data["consent"],
+                justification=data["justification"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De situatie is gemeld bij het Kracht.Wonen-meldpunt."))
+            return redirect("person_detail", subject.pk)
+    return render(request, "housing/meldpunt_report.html", {"person": subject, "form": form})
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def meldpunt(request: HttpRequest) -> HttpResponse:
+    """The priority list of open situations, each with why it stands where it does."""
+    return render(request, "housing/meldpunt.html", {
+        "situations": selectors.priority_list(request.user),
+        "decided": selectors.situations_for(request.user).exclude(decision="")[:30],
+        "is_meldpunt": selectors.is_meldpunt(request.user),
+    })  # fmt: skip
+
+
+def _situation_or_404(request: HttpRequest, pk: int):
+    situation = selectors.situations_for(request.user).filter(pk=pk).first()
+    if situation is None:
+        raise Http404
+    return situation
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def meldpunt_situation(request: HttpRequest, pk: int) -> HttpResponse:
+    situation = _situation_or_404(request, pk)
+    for person in situation.persons.all():
+        audit.record(request.user, "view", situation, person_id=person.pk, purpose="kracht_wonen")
+    needs = dict(Need.choices)
+    return render(request, "housing/meldpunt_situation.html", {
+        "situation": situation, "score": selectors.priority_score(situation),
+        "needs": [needs[n] for n in selectors.visible_needs(request.user, situation)],
+        "form": forms.DecisionForm() if selectors.is_meldpunt(request.user) else None,
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def meldpunt_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    situation = _situation_or_404(request, pk)
+    if not selectors.is_meldpunt(request.user):  # the reporting service reads, not decides
+        raise PermissionDenied
+    form = forms.DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.situation_decide(actor=request.user, situation=situation,
+                                      decision=form.cleaned_data["decision"],
+                                      reason=form.cleaned_data["reason"])  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De beslissing is geregistreerd."))
+            return redirect("meldpunt_situation", situation.pk)
+    messages.error(request, errors_in_words(form))
+    return redirect("meldpunt_situation", situation.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def meldpunt_consultations(request: HttpRequest) -> HttpResponse:
+    """The multidisciplinary crisis consultations: held, who took part, what was decided."""
+    if not selectors.is_meldpunt(request.user):
+        raise PermissionDenied
+    form = forms.ConsultationForm(request.POST or None,
+                                  situations=selectors.situations_for(request.user))  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consultation_record(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het overleg is verslagen."))
+            return redirect("meldpunt_consultations")
+    return render(request, "housing/meldpunt_consultations.html", {
+        "form": form, "consultations": selectors.consultations()[:50],
+    })  # fmt: skip

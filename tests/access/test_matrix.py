@@ -25,6 +25,7 @@ FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
 CRISIS_ADMIT = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member"}
 CRISIS = CRISIS_ADMIT | {"crisis_partner"}
 CRISIS_SCOPE = {"worker_kortrijk", "crisis_partner"}  # the referring service, the bed's partner
+MELDPUNT = {"meldpunt_member"}
 
 
 def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
@@ -199,6 +200,20 @@ def _admission(world):
     ).pk  # fmt: skip
 
 
+def _situation(world):
+    """Reported by the Kortrijk worker for the Kortrijk-only person."""
+    import datetime as dt
+
+    from samen.housing import services
+
+    return services.situation_report(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        persons=[world.person_kortrijk], legal_basis="legal_task", justification="OCMW-wet",
+        data={"living_situation": "street", "homeless_since": dt.date(2026, 1, 1),
+              "vulnerability": 3, "urgency": 4, "needs": ["housing"], "description": "Op straat"},
+    ).pk  # fmt: skip
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -296,6 +311,16 @@ MATRIX = {
     "crisis_admissions": ("get", None, expect(CRISIS)),
     "crisis_admission": ("get", _admission, expect(CRISIS, scoped=CRISIS_SCOPE)),
     "crisis_discharge": ("post", _admission, expect(CRISIS, 302, scoped=CRISIS_SCOPE)),
+    "meldpunt": ("get", None, expect(FILE)),
+    "meldpunt_report": ("get", P_K, expect(FILE, scoped=K)),
+    "meldpunt_situation": ("get", _situation, expect(FILE, scoped=MELDPUNT | K)),
+    # The reporting service reads the situation but does not decide (403); empty form: 302.
+    "meldpunt_decide": (
+        "post",
+        _situation,
+        lambda p: 403 if p in K else expect(FILE, 302, scoped=MELDPUNT)(p),
+    ),
+    "meldpunt_consultations": ("get", None, expect(MELDPUNT)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),
