@@ -143,3 +143,62 @@ def build_meldpunt(seed: int = 1, progress: bool = True) -> None:
             participants="OCMW Kortrijk, CAW, CGG Mandel en Leie, Ubuntu x8k",
             situations=chosen, decisions="Trajecten afgesproken, opvolging volgend overleg.",
         )  # fmt: skip
+
+
+POOL_TOWNS = {  # 26 dwellings in 12 municipalities, each managed by its OCMW
+    "Kortrijk": 6, "Menen": 3, "Waregem": 3, "Harelbeke": 2, "Wevelgem": 2, "Zwevegem": 2,
+    "Wervik": 2, "Kuurne": 1, "Deerlijk": 1, "Anzegem": 1, "Avelgem": 1, "Wielsbeke": 2,
+}  # fmt: skip
+
+
+def build_pool(seed: int = 1, progress: bool = True) -> None:
+    """The 26 dwellings; the situations the meldpunt offered a trajectory get a dwelling
+    through the real services (offer, acceptance), one of them awaiting an accelerated
+    allocation; earlier occupations with their outflow."""
+    from samen.housing import selectors, services
+    from samen.housing.models import Dwelling, Occupation, Outflow, SituationDecision
+
+    if Dwelling.objects.exists():
+        return
+    rng = random.Random(seed * 2719)
+    lead = get_user_model().objects.get(username="lies.meldpunt")
+    today = timezone.localdate()
+    streets = ["Groeningestraat", "Doorniksesteenweg", "Rijselstraat", "Stationsstraat",
+               "Kerkstraat", "Marktplein", "Leiestraat", "Bruggestraat"]  # fmt: skip
+    homes = []
+    for town, count in POOL_TOWNS.items():
+        municipality = Municipality.objects.get(name=town)
+        manager = Organisation.objects.get(name=f"OCMW {town}")
+        postcode = municipality.sections.order_by("postcode").first().postcode
+        for n in range(count):
+            homes.append(Dwelling.objects.create(
+                manager=manager, street=f"{rng.choice(streets)} {rng.randint(1, 180)}",
+                postcode=postcode, municipality=municipality,
+                kind=rng.choice(["studio", "apartment", "apartment", "house"]),
+                bedrooms=rng.choice([0, 1, 1, 2, 3]), accessible=n == 0 and count > 2,
+                rent=rng.choice([380, 420, 450, 520, 600]),
+                since=today - dt.timedelta(days=rng.randint(400, 1500)),
+                in_maintenance=town == "Wervik" and n == 1,
+            ))  # fmt: skip
+    # Earlier households: lived there, left to where they went.
+    history = list(selectors.situations_for(lead).filter(decision=SituationDecision.KRACHT_WONEN))
+    for situation in history:
+        for home in homes:
+            if situation.pk in {s.pk for s in selectors.candidates(home)}:
+                offer = services.offer_make(actor=lead, dwelling=home, situation=situation)
+                services.offer_answer(
+                    actor=lead, offer=offer, accept=True,
+                    start=today - dt.timedelta(days=rng.randint(40, 200)),
+                    agreement="tijdelijke bezettingsovereenkomst (6 maanden, verlengbaar)",
+                )  # fmt: skip
+                break
+    first = Occupation.objects.filter(end__isnull=True).first()
+    if first:
+        services.occupation_awaiting(actor=lead, occupation=first, waiting=True)
+    for home in homes[:8] if history else []:  # an earlier household, gone long since
+        start = home.since + dt.timedelta(days=rng.randint(0, 30))
+        Occupation.objects.create(
+            dwelling=home, situation=history[0], start=start, persons=rng.randint(1, 4),
+            end=start + dt.timedelta(days=rng.randint(90, 150)),
+            agreement="tijdelijke bezettingsovereenkomst", outflow=rng.choice(Outflow.values),
+        )  # fmt: skip

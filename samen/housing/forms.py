@@ -2,9 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.access import rules
-from samen.housing.models import FollowUp, LivingSituation, Need, Situation, SituationDecision
+from samen.housing.models import (
+    Dwelling,
+    FollowUp,
+    LivingSituation,
+    Need,
+    Outflow,
+    Situation,
+    SituationDecision,
+)
 from samen.registry.forms import DateField, MembershipChoiceMixin
-from samen.registry.models import Consent, LegalBasis, Person
+from samen.registry.models import Consent, LegalBasis, Municipality, Organisation, Person
 
 SCALE = [(n, str(n)) for n in range(1, 6)]
 
@@ -53,6 +61,13 @@ class SituationForm(MembershipChoiceMixin, forms.Form):
     needs = forms.MultipleChoiceField(label=_("Noden"), choices=Need.choices,
                                       widget=forms.CheckboxSelectMultiple)  # fmt: skip
     description = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 4}))
+    needs_accessible = forms.BooleanField(label=_("Rolstoeltoegankelijke woning nodig"),
+                                          required=False)  # fmt: skip
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Gewenste gemeenten"), queryset=Municipality.objects.order_by("name"),
+        required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Geen aangeduid: overal in de regio."),
+    )  # fmt: skip
     legal_basis = forms.ChoiceField(
         label=_("Rechtsgrond van de melding"),
         choices=[(LegalBasis.LEGAL_TASK, _("wettelijke opdracht")),
@@ -73,7 +88,7 @@ class SituationForm(MembershipChoiceMixin, forms.Form):
 
     def situation_data(self) -> dict:
         names = ("living_situation", "homeless_since", "vulnerability", "urgency", "needs",
-                 "description")  # fmt: skip
+                 "description", "needs_accessible", "municipalities")  # fmt: skip
         return {name: self.cleaned_data[name] for name in names}
 
 
@@ -100,3 +115,31 @@ class ConsultationForm(forms.Form):
         self.fields["situations"].label_from_instance = lambda s: (
             ", ".join(str(p) for p in s.persons.all()) + f" ({s.reported_on:%d/%m/%Y})"
         )
+
+
+class DwellingForm(forms.ModelForm):
+    since = DateField(label=_("In de pool sinds"))
+
+    class Meta:
+        model = Dwelling
+        fields = ["manager", "street", "postcode", "municipality", "kind", "bedrooms",
+                  "accessible", "rent", "in_maintenance", "since"]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["manager"].queryset = Organisation.objects.filter(kind="ocmw").order_by("name")
+
+
+class OfferAnswerForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Antwoord"), widget=forms.RadioSelect, choices=[
+        ("accept", _("aanvaard")), ("refuse", _("geweigerd"))])  # fmt: skip
+    start = DateField(label=_("Begin van de bewoning"), required=False)
+    agreement = forms.CharField(label=_("Overeenkomst"), required=False, max_length=120,
+                                initial=_("tijdelijke bezettingsovereenkomst"))  # fmt: skip
+    reason = forms.CharField(label=_("Reden (bij weigering)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class OccupationEndForm(forms.Form):
+    end = DateField(label=_("Einde van de bewoning"))
+    outflow = forms.ChoiceField(label=_("Uitstroom naar"), choices=[("", "—"), *Outflow.choices])

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samen.registry.models import LegalBasis, Organisation, Person, Team
+from samen.registry.models import LegalBasis, Municipality, Organisation, Person, Team
 
 
 class CrisisBed(models.Model):
@@ -133,6 +133,11 @@ class Situation(models.Model):
     urgency = models.PositiveSmallIntegerField(_("urgentie (1–5)"))
     needs = models.JSONField(_("noden"), default=list)
     description = models.TextField(_("toelichting"))
+    needs_accessible = models.BooleanField(_("rolstoeltoegankelijke woning nodig"), default=False)
+    municipalities = models.ManyToManyField(
+        Municipality, blank=True, related_name="+", verbose_name=_("gewenste gemeenten"),
+        help_text=_("Leeg: overal in de regio."),
+    )  # fmt: skip
     decision = models.CharField(
         _("beslissing"), max_length=20, choices=SituationDecision.choices, blank=True
     )
@@ -175,3 +180,101 @@ class Consultation(models.Model):
 
     class Meta:
         ordering = ["-held_on", "-pk"]
+
+
+# --- Kracht.Wonen: the dwelling pool ------------------------------------------------------
+
+
+class DwellingKind(models.TextChoices):
+    STUDIO = "studio", _("studio")
+    APARTMENT = "apartment", _("appartement")
+    HOUSE = "house", _("huis")
+
+
+class Dwelling(models.Model):
+    """A temporary dwelling of the pool, managed by an OCMW. Occupied or free follows from
+    its occupations; maintenance is set by hand."""
+
+    manager = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("beherend OCMW"))  # fmt: skip
+    street = models.CharField(_("straat en nummer"), max_length=120)
+    postcode = models.CharField(_("postcode"), max_length=4)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    kind = models.CharField(_("soort"), max_length=10, choices=DwellingKind.choices)
+    bedrooms = models.PositiveSmallIntegerField(_("slaapkamers"))
+    accessible = models.BooleanField(_("rolstoeltoegankelijk"), default=False)
+    rent = models.DecimalField(_("huur per maand (€)"), max_digits=7, decimal_places=2)
+    in_maintenance = models.BooleanField(_("in onderhoud"), default=False)
+    since = models.DateField(_("in de pool sinds"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["municipality__name", "street"]
+
+    def __str__(self) -> str:
+        return f"{self.street}, {self.postcode} {self.municipality}"
+
+    @property
+    def places(self) -> int:
+        """How many persons it houses: two per bedroom, one in a studio."""
+        return max(1, 2 * self.bedrooms)
+
+
+class OfferStatus(models.TextChoices):
+    OPEN = "open", _("aangeboden")
+    ACCEPTED = "accepted", _("aanvaard")
+    REFUSED = "refused", _("geweigerd")
+
+
+class Offer(models.Model):
+    """A free dwelling offered to one situation. A situation holds one open offer at a
+    time, and so does a dwelling: the database refuses a second."""
+
+    dwelling = models.ForeignKey(Dwelling, on_delete=models.PROTECT, related_name="offers")
+    situation = models.ForeignKey(Situation, on_delete=models.PROTECT, related_name="offers")
+    offered_on = models.DateField(default=timezone.localdate)
+    offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")  # fmt: skip
+    status = models.CharField(max_length=10, choices=OfferStatus.choices, default=OfferStatus.OPEN)
+    answered_on = models.DateField(null=True, blank=True)
+    reason = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        ordering = ["-offered_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["situation"], condition=Q(status="open"),
+                                    name="one_open_offer_per_situation"),
+            models.UniqueConstraint(fields=["dwelling"], condition=Q(status="open"),
+                                    name="one_open_offer_per_dwelling"),
+        ]  # fmt: skip
+
+
+class Outflow(models.TextChoices):
+    SOCIAL_RENTAL = "social_rental", _("sociale huurwoning")
+    PRIVATE_RENTAL = "private_rental", _("private huurwoning")
+    FACILITY = "facility", _("voorziening")
+    OTHER = "other", _("ander")
+
+
+class Occupation(models.Model):
+    """A household living in a pool dwelling: from the start of its agreement to the day
+    it leaves, and where it goes then."""
+
+    dwelling = models.ForeignKey(Dwelling, on_delete=models.PROTECT, related_name="occupations")
+    situation = models.ForeignKey(Situation, on_delete=models.PROTECT, related_name="occupations")
+    start = models.DateField(_("begin"))
+    persons = models.PositiveSmallIntegerField(_("personen"))
+    agreement = models.CharField(_("overeenkomst"), max_length=120)
+    end = models.DateField(_("einde"), null=True, blank=True)
+    outflow = models.CharField(_("uitstroom naar"), max_length=20, choices=Outflow.choices,
+                               blank=True)  # fmt: skip
+    awaiting_accelerated_allocation = models.BooleanField(
+        _("wacht op versnelde toewijzing"), default=False
+    )
+
+    class Meta:
+        ordering = ["-start"]
+        constraints = [
+            models.UniqueConstraint(fields=["dwelling"], condition=Q(end__isnull=True),
+                                    name="one_household_per_dwelling"),
+        ]  # fmt: skip

@@ -234,3 +234,86 @@ def meldpunt_figures(start: dt.date, end: dt.date) -> MeldpuntFigures:
         held.count(),
         Situation.objects.filter(consultations__in=held).distinct().count(),
     )
+
+
+# --- Kracht.Wonen: the dwelling pool ------------------------------------------------------
+
+
+def dwellings() -> QuerySet:
+    """The pool, each dwelling with whether a household lives there now and its open offer."""
+    from samen.housing.models import Dwelling, Occupation, Offer
+
+    living = Occupation.objects.filter(dwelling=OuterRef("pk"), end__isnull=True)
+    offered = Offer.objects.filter(dwelling=OuterRef("pk"), status="open")
+    return Dwelling.objects.select_related("manager", "municipality").annotate(
+        occupied=Exists(living), offered=Exists(offered)
+    )
+
+
+def candidates(dwelling) -> list:
+    """Situations that fit a free dwelling, highest priority first: offered a Kracht.Wonen
+    trajectory, not living in the pool, without an open offer; the household fits the
+    places; accessible when needed; in one of the municipalities asked for (if any)."""
+    from samen.housing.models import Occupation, Offer, Situation, SituationDecision
+
+    living = Occupation.objects.filter(end__isnull=True).values("situation_id")
+    offered = Offer.objects.filter(status="open").values("situation_id")
+    situations = (
+        Situation.objects.filter(decision=SituationDecision.KRACHT_WONEN)
+        .exclude(pk__in=living)
+        .exclude(pk__in=offered)
+        .prefetch_related("persons", "municipalities")
+    )
+    fitting = [
+        s for s in situations
+        if s.persons.count() <= dwelling.places
+        and (dwelling.accessible or not s.needs_accessible)
+        and (not s.municipalities.all() or dwelling.municipality in s.municipalities.all())
+    ]  # fmt: skip
+    for situation in fitting:
+        situation.score = priority_score(situation)
+    return sorted(fitting, key=lambda s: (-s.score.total, s.reported_on, s.pk))
+
+
+def vacancy_days(dwelling, start: dt.date, end: dt.date) -> int:
+    """Days in [start, end] the dwelling was in the pool without a household."""
+    first = max(start, dwelling.since)
+    if first > end:
+        return 0
+    lived = set()
+    for occupation in dwelling.occupations.all():
+        a, b = max(first, occupation.start), min(end, occupation.end or end)
+        lived |= {a + dt.timedelta(days=i) for i in range((b - a).days + 1)} if a <= b else set()
+    return (end - first).days + 1 - len(lived)
+
+
+@dataclass(frozen=True)
+class PoolFigures:
+    dwellings: int | None
+    occupations: int | None
+    outflow: dict | None
+    waiting_accelerated_allocation: int | None
+
+
+def pool_figures(start: dt.date, end: dt.date) -> PoolFigures:
+    """kw.dwellings (in the pool on the period's last day, or today for the running
+    year), kw.occupations (active at any time in it), kw.outflow (ended in it, by
+    destination), kw.waiting_accelerated_allocation (active on its last day, waiting)."""
+    from samen.housing.models import Dwelling, Occupation, Outflow
+
+    if not Dwelling.objects.exists():
+        return PoolFigures(None, None, None, None)
+    last = min(end, timezone.localdate())
+    active = Occupation.objects.filter(start__lte=end).filter(
+        Q(end__isnull=True) | Q(end__gte=start)
+    )
+    on_last = Occupation.objects.filter(start__lte=last).filter(
+        Q(end__isnull=True) | Q(end__gte=last)
+    )
+    ended = Occupation.objects.filter(end__range=(start, end))
+    return PoolFigures(
+        Dwelling.objects.filter(since__lte=last).count(),
+        active.count(),
+        {o: ended.filter(outflow=o).count() for o in Outflow.values},
+        on_last.filter(awaiting_accelerated_allocation=True).count(),
+    )

@@ -16,11 +16,16 @@ from samen.housing.models import (
     Consultation,
     CrisisAdmission,
     CrisisBed,
+    Dwelling,
     FollowUp,
+    Occupation,
+    Offer,
+    OfferStatus,
+    Outflow,
     Situation,
     SituationDecision,
 )
-from samen.housing.selectors import MELDPUNT_TEAM, admissions_for, is_meldpunt
+from samen.housing.selectors import MELDPUNT_TEAM, admissions_for, candidates, is_meldpunt
 from samen.registry import services as registry
 from samen.registry.models import (
     Enrolment,
@@ -155,11 +160,14 @@ def situation_report(
             "Met toestemming meld je één persoon; voor een gezin kies je wettelijke opdracht "
             "met een verantwoording."
         )})  # fmt: skip
+    data = dict(data)
+    municipalities = data.pop("municipalities", [])
     situation = Situation(organisation=membership.organisation, team=membership.team,
                           reported_by=actor, **data)  # fmt: skip
     situation.full_clean()
     situation.save()
     situation.persons.set(persons)
+    situation.municipalities.set(municipalities)
     categories = ["basic", "contact", "social", "housing"] + [
         SENSITIVE_NEEDS[need] for need in situation.needs if need in SENSITIVE_NEEDS
     ]
@@ -225,3 +233,118 @@ def consultation_record(
     consultation.situations.set(situations)
     audit.record(actor, "create", consultation, purpose="kracht_wonen")
     return consultation
+
+
+# --- Kracht.Wonen: the dwelling pool ------------------------------------------------------
+
+DWELLING_FIELDS = ("manager", "street", "postcode", "municipality", "kind", "bedrooms",
+                   "accessible", "rent", "in_maintenance", "since")  # fmt: skip
+
+
+@transaction.atomic
+def dwelling_save(*, actor, dwelling: Dwelling | None, data: dict) -> Dwelling:
+    _ensure_meldpunt(actor)
+    dwelling = dwelling or Dwelling()
+    for name in DWELLING_FIELDS:
+        if name in data:
+            setattr(dwelling, name, data[name])
+    dwelling.full_clean()
+    dwelling.save()
+    audit.record(actor, "update", dwelling, purpose="kracht_wonen")
+    return dwelling
+
+
+@transaction.atomic
+def offer_make(*, actor, dwelling: Dwelling, situation: Situation) -> Offer:
+    """Offer a free dwelling to a situation that fits it. One situation, one dwelling at a
+    time: the rows are locked and the database holds one open offer per each."""
+    _ensure_meldpunt(actor)
+    dwelling = Dwelling.objects.select_for_update().get(pk=dwelling.pk)
+    if dwelling.in_maintenance or dwelling.occupations.filter(end__isnull=True).exists():
+        raise ValidationError(_("Deze woning is niet vrij."))
+    if situation.pk not in {s.pk for s in candidates(dwelling)}:
+        raise ValidationError(
+            _("Deze situatie past niet bij deze woning of heeft al een lopend aanbod.")
+        )
+    offer = Offer(dwelling=dwelling, situation=situation, offered_by=actor)
+    try:
+        with transaction.atomic():
+            offer.save()
+    except IntegrityError:
+        raise ValidationError(_("Er loopt al een aanbod voor deze woning of situatie.")) from None
+    for person in situation.persons.all():
+        audit.record(actor, "create", offer, person_id=person.pk, purpose="kracht_wonen")
+    return offer
+
+
+@transaction.atomic
+def offer_answer(
+    *, actor, offer: Offer, accept: bool, reason: str = "", start: dt.date | None = None,
+    agreement: str = "",
+) -> Offer:  # fmt: skip
+    """The household's answer. Refused: with its reason (the situation is free for the
+    next offer). Accepted: the occupation starts, with its agreement."""
+    _ensure_meldpunt(actor)
+    offer = Offer.objects.select_for_update().get(pk=offer.pk)
+    errors = {}
+    if offer.status != OfferStatus.OPEN:
+        errors["__all__"] = _("Op dit aanbod is al geantwoord.")
+    elif not accept and not reason.strip():
+        errors["reason"] = _("Geef de reden van de weigering.")
+    elif accept and start is None:
+        errors["start"] = _("Geef de begindatum van de bewoning.")
+    elif accept and not agreement.strip():
+        errors["agreement"] = _("Noem de overeenkomst (bv. tijdelijke bezettingsovereenkomst).")
+    elif accept and offer.dwelling.occupations.filter(end__gte=start).exists():
+        errors["start"] = _("De vorige bewoning liep toen nog.")
+    if errors:
+        raise ValidationError(errors)
+    offer.status = OfferStatus.ACCEPTED if accept else OfferStatus.REFUSED
+    offer.reason, offer.answered_on = reason, timezone.localdate()
+    offer.save(update_fields=["status", "reason", "answered_on"])
+    if accept:
+        Occupation.objects.create(
+            dwelling=offer.dwelling, situation=offer.situation, start=start,
+            persons=offer.situation.persons.count(), agreement=agreement,
+        )  # fmt: skip
+    for person in offer.situation.persons.all():
+        audit.record(actor, "update", offer, person_id=person.pk, purpose="kracht_wonen")
+    return offer
+
+
+@transaction.atomic
+def occupation_end(*, actor, occupation: Occupation, end: dt.date, outflow: str) -> Occupation:
+    _ensure_meldpunt(actor)
+    occupation = Occupation.objects.select_for_update().get(pk=occupation.pk)
+    errors = {}
+    if occupation.end:
+        errors["__all__"] = _("Deze bewoning is al beëindigd.")
+    elif end < occupation.start:
+        errors["end"] = _("Het einde ligt voor het begin.")
+    elif end > timezone.localdate():
+        errors["end"] = _("Het einde ligt in de toekomst.")
+    if outflow not in Outflow.values:
+        errors["outflow"] = _("Kies waar het gezin naartoe gaat.")
+    if errors:
+        raise ValidationError(errors)
+    occupation.end, occupation.outflow = end, outflow
+    occupation.awaiting_accelerated_allocation = False
+    occupation.save(update_fields=["end", "outflow", "awaiting_accelerated_allocation"])
+    for person in occupation.situation.persons.all():
+        audit.record(actor, "update", occupation, person_id=person.pk, purpose="kracht_wonen")
+    return occupation
+
+
+@transaction.atomic
+def occupation_awaiting(*, actor, occupation: Occupation, waiting: bool) -> Occupation:
+    """While still living there, the household waits (or no longer) for an accelerated
+    allocation of a social home."""
+    _ensure_meldpunt(actor)
+    occupation = Occupation.objects.select_for_update().get(pk=occupation.pk)
+    if occupation.end:
+        raise ValidationError(_("Deze bewoning is al beëindigd."))
+    occupation.awaiting_accelerated_allocation = waiting
+    occupation.save(update_fields=["awaiting_accelerated_allocation"])
+    for person in occupation.situation.persons.all():
+        audit.record(actor, "update", occupation, person_id=person.pk, purpose="kracht_wonen")
+    return occupation

@@ -13,4 +13,12 @@ urlpatterns = [
     path("meldpunt/<int:pk>/", views.meldpunt_situation, name="meldpunt_situation"),
     path("meldpunt/<int:pk>/beslissen/", views.meldpunt_decide, name="meldpunt_decide"),
     path("meldpunt/overleg/", views.meldpunt_consultations, name="meldpunt_consultations"),
+    path("woningpool/", views.pool, name="pool"),
+    path("woningpool/nieuw/", views.dwelling_edit, name="dwelling_create"),
+    path("woningpool/<int:pk>/", views.dwelling, name="dwelling"),
+    path("woningpool/<int:pk>/bewerken/", views.dwelling_edit, name="dwelling_edit"),
+    path("woningpool/<int:pk>/aanbieden/<int:situation>/", views.offer_make, name="offer_make"),
+    path("aanbod/<int:pk>/", views.offer_answer, name="offer_answer"),
+    path("bewoning/<int:pk>/einde/", views.occupation_end, name="occupation_end"),
+    path("bewoning/<int:pk>/versneld/", views.occupation_awaiting, name="occupation_awaiting"),
 ]

@@ -12,7 +12,7 @@ from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
 from samen.core.forms import add_service_errors, errors_in_words
 from samen.housing import forms, selectors, services
-from samen.housing.models import CrisisBed, Need
+from samen.housing.models import CrisisBed, Dwelling, Need, Occupation, Offer
 from samen.registry.models import Consent, Person
 
 SEES_ADMISSIONS = rules.CRISIS_ADMIT | rules.CRISIS_PARTNER
@@ -205,3 +205,140 @@ def meldpunt_consultations(request: HttpRequest) -> HttpResponse:
     return render(request, "housing/meldpunt_consultations.html", {
         "form": form, "consultations": selectors.consultations()[:50],
     })  # fmt: skip
+
+
+# --- Kracht.Wonen: the dwelling pool ------------------------------------------------------
+
+
+def _ensure_meldpunt(request: HttpRequest) -> None:
+    if not selectors.is_meldpunt(request.user):
+        raise PermissionDenied
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def pool(request: HttpRequest) -> HttpResponse:
+    """The 26 dwellings: free, offered, occupied or in maintenance; vacancy days this year."""
+    _ensure_meldpunt(request)
+    today = timezone.localdate()
+    dwellings = list(selectors.dwellings().prefetch_related("occupations"))
+    for dwelling in dwellings:
+        dwelling.vacant = selectors.vacancy_days(dwelling, today.replace(month=1, day=1), today)
+    return render(request, "housing/pool.html", {"dwellings": dwellings})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def dwelling_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _ensure_meldpunt(request)
+    dwelling = Dwelling.objects.filter(pk=pk).first() if pk else None
+    if pk and dwelling is None:
+        raise Http404
+    form = forms.DwellingForm(request.POST or None, instance=dwelling)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.dwelling_save(actor=request.user, dwelling=dwelling,
+                                           data=form.cleaned_data)  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De woning is bewaard."))
+            return redirect("dwelling", saved.pk)
+    return render(request, "housing/dwelling_form.html", {"form": form, "dwelling": dwelling})
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def dwelling(request: HttpRequest, pk: int) -> HttpResponse:
+    """One dwelling: who lives there, the open offer, and the situations that fit it."""
+    _ensure_meldpunt(request)
+    home = selectors.dwellings().filter(pk=pk).first()
+    if home is None:
+        raise Http404
+    occupation = home.occupations.filter(end__isnull=True).select_related("situation").first()
+    offer = home.offers.filter(status="open").select_related("situation").first()
+    free = not (home.in_maintenance or occupation or offer)
+    return render(request, "housing/dwelling.html", {
+        "dwelling": home, "occupation": occupation, "offer": offer,
+        "candidates": selectors.candidates(home) if free else [],
+        "history": home.occupations.exclude(end__isnull=True).select_related("situation"),
+        "answer_form": forms.OfferAnswerForm(), "end_form": forms.OccupationEndForm(),
+    })  # fmt: skip
+
+
+def _post(request: HttpRequest, action, success: str, form=None) -> None:
+    try:
+        action()
+    except ValidationError as exc:
+        if form is not None:
+            add_service_errors(form, exc)
+            messages.error(request, errors_in_words(form))
+        else:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def offer_make(request: HttpRequest, pk: int, situation: int) -> HttpResponse:
+    _ensure_meldpunt(request)
+    home = Dwelling.objects.filter(pk=pk).first()
+    chosen = selectors.situations_for(request.user).filter(pk=situation).first()
+    if home is None or chosen is None:
+        raise Http404
+    _post(request, lambda: services.offer_make(actor=request.user, dwelling=home,
+                                               situation=chosen),
+          _("De woning is aangeboden."))  # fmt: skip
+    return redirect("dwelling", home.pk)
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    _ensure_meldpunt(request)
+    offer = Offer.objects.filter(pk=pk).first()
+    if offer is None:
+        raise Http404
+    form = forms.OfferAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, errors_in_words(form))
+        return redirect("dwelling", offer.dwelling_id)
+    data = form.cleaned_data
+    _post(request, lambda: services.offer_answer(
+        actor=request.user, offer=offer, accept=data["answer"] == "accept",
+        reason=data["reason"], start=data["start"], agreement=data["agreement"],
+    ), _("Het antwoord is geregistreerd."), form)  # fmt: skip
+    return redirect("dwelling", offer.dwelling_id)
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def occupation_end(request: HttpRequest, pk: int) -> HttpResponse:
+    _ensure_meldpunt(request)
+    occupation = Occupation.objects.filter(pk=pk).first()
+    if occupation is None:
+        raise Http404
+    form = forms.OccupationEndForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, errors_in_words(form))
+    else:
+        data = form.cleaned_data
+        _post(request, lambda: services.occupation_end(
+            actor=request.user, occupation=occupation, end=data["end"], outflow=data["outflow"],
+        ), _("De bewoning is beëindigd."), form)  # fmt: skip
+    return redirect("dwelling", occupation.dwelling_id)
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def occupation_awaiting(request: HttpRequest, pk: int) -> HttpResponse:
+    _ensure_meldpunt(request)
+    occupation = Occupation.objects.filter(pk=pk).first()
+    if occupation is None:
+        raise Http404
+    waiting = request.POST.get("waiting") == "1"
+    _post(request, lambda: services.occupation_awaiting(actor=request.user, occupation=occupation,
+                                                       waiting=waiting),
+          _("Bewaard."))  # fmt: skip
+    return redirect("dwelling", occupation.dwelling_id)

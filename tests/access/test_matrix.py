@@ -214,6 +214,41 @@ def _situation(world):
     ).pk  # fmt: skip
 
 
+def _dwelling(world):
+    from samen.housing.models import Dwelling
+    from samen.registry.models import Municipality, Organisation
+
+    return Dwelling.objects.create(
+        manager=Organisation.objects.get(name="OCMW Kortrijk"), street="Budastraat 1",
+        postcode="8500", municipality=Municipality.objects.get(name="Kortrijk"),
+        kind="apartment", bedrooms=1, rent=450,
+    ).pk  # fmt: skip
+
+
+def _offer(world):
+    from samen.housing import services
+    from samen.housing.models import Dwelling, Situation
+
+    situation = Situation.objects.get(pk=_situation(world))
+    lead = user_of("meldpunt_member")
+    services.situation_decide(actor=lead, situation=situation, decision="kracht_wonen", reason="x")
+    return services.offer_make(
+        actor=lead, dwelling=Dwelling.objects.get(pk=_dwelling(world)), situation=situation
+    ).pk
+
+
+def _occupation(world):
+    import datetime as dt
+
+    from samen.housing import services
+    from samen.housing.models import Offer
+
+    offer = services.offer_answer(actor=user_of("meldpunt_member"),
+                                  offer=Offer.objects.get(pk=_offer(world)), accept=True,
+                                  start=dt.date(2026, 1, 1), agreement="tijdelijk")  # fmt: skip
+    return offer.dwelling.occupations.get().pk
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -321,6 +356,14 @@ MATRIX = {
         lambda p: 403 if p in K else expect(FILE, 302, scoped=MELDPUNT)(p),
     ),
     "meldpunt_consultations": ("get", None, expect(MELDPUNT)),
+    "pool": ("get", None, expect(MELDPUNT)),
+    "dwelling_create": ("get", None, expect(MELDPUNT)),
+    "dwelling": ("get", _dwelling, expect(MELDPUNT)),
+    "dwelling_edit": ("get", _dwelling, expect(MELDPUNT)),
+    "offer_make": ("post", lambda w: (_dwelling(w), _situation(w)), expect(MELDPUNT, 302)),
+    "offer_answer": ("post", _offer, expect(MELDPUNT, 302)),  # empty form: back with a message
+    "occupation_end": ("post", _occupation, expect(MELDPUNT, 302)),
+    "occupation_awaiting": ("post", _occupation, expect(MELDPUNT, 302)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),
