@@ -12,3 +12,4 @@ class HousingConfig(AppConfig):
         demo_steps.register(30, "crisis-beds", demo.build_crisis)
         demo_steps.register(31, "meldpunt", demo.build_meldpunt)
         demo_steps.register(32, "dwelling-pool", demo.build_pool)
+        demo_steps.register(33, "evictions", demo.build_evictions)

@@ -202,3 +202,45 @@ def build_pool(seed: int = 1, progress: bool = True) -> None:
             end=start + dt.timedelta(days=rng.randint(90, 150)),
             agreement="tijdelijke bezettingsovereenkomst", outflow=rng.choice(Outflow.values),
         )  # fmt: skip
+
+
+def build_evictions(seed: int = 1, progress: bool = True) -> None:
+    """Eviction reports of the past year routed to the OCMWs (actions and outcomes for the
+    ones routed to Kortrijk and Menen, whose workers are in the demo) and accelerated
+    allocation requests."""
+    from samen.access import policy
+    from samen.housing import services
+    from samen.housing.models import EvictionOutcome, EvictionReport, EvictionSource
+    from samen.registry.models import Person
+
+    if EvictionReport.objects.exists():
+        return
+    rng = random.Random(seed * 1237)
+    users = get_user_model().objects
+    today = timezone.localdate()
+    workers = {name: users.get(username=name) for name in ("sofie.kortrijk", "marc.menen")}
+    towns = list(Municipality.objects.order_by("name"))
+    reporter = workers["sofie.kortrijk"]
+    member = next(m for m in policy.memberships(reporter) if m.role == Role.SOCIAL_WORKER)
+    for n in range(24):
+        town = rng.choice(towns)
+        received = today - dt.timedelta(days=rng.randint(5, 330))
+        found = services.eviction_report(actor=reporter, membership=member, data={
+            "received_on": received, "source": rng.choice(EvictionSource.values),
+            "tenant_name": f"Huurder {n + 1:02d}", "address": f"Kerkstraat {rng.randint(1, 90)}",
+            "municipality": town, "hearing_on": received + dt.timedelta(days=rng.randint(20, 60)),
+        })  # fmt: skip
+        worker = workers.get({"Kortrijk": "sofie.kortrijk", "Menen": "marc.menen"}.get(town.name))
+        if worker and received < today - dt.timedelta(days=30):
+            services.outreach_add(actor=worker, report=found, kind="visit",
+                                  note="Huisbezoek, afbetalingsplan besproken.",
+                                  on=received + dt.timedelta(days=3))  # fmt: skip
+            services.eviction_outcome(actor=worker, report=found,
+                                      outcome=rng.choice(EvictionOutcome.values),
+                                      on=received + dt.timedelta(days=25))  # fmt: skip
+    company = Organisation.objects.filter(kind="social_housing").first()
+    for person in policy.scope_persons(reporter, Person.objects.order_by("-pk"))[:2]:
+        services.accelerated_request_file(
+            actor=reporter, membership=member, person=person, company=company,
+            motivation="Dreigende uithuiszetting; gezin met kinderen, geen alternatief.",
+        )  # fmt: skip

@@ -4,10 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from samen.access import rules
 from samen.housing.models import (
     Dwelling,
+    EvictionOutcome,
+    EvictionReport,
     FollowUp,
     LivingSituation,
     Need,
     Outflow,
+    OutreachKind,
     Situation,
     SituationDecision,
 )
@@ -143,3 +146,54 @@ class OfferAnswerForm(forms.Form):
 class OccupationEndForm(forms.Form):
     end = DateField(label=_("Einde van de bewoning"))
     outflow = forms.ChoiceField(label=_("Uitstroom naar"), choices=[("", "—"), *Outflow.choices])
+
+
+class EvictionReportForm(MembershipChoiceMixin, forms.ModelForm):
+    received_on = DateField(label=_("Ontvangen op"))
+    hearing_on = DateField(label=_("Zitting vrederechter"), required=False)
+
+    class Meta:
+        model = EvictionReport
+        fields = ["received_on", "source", "tenant_name", "address", "municipality",
+                  "hearing_on", "note"]  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_membership_field(user, rules.FILE_ROLES)
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+
+    def report_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class OutreachForm(forms.Form):
+    on = DateField(label=_("Datum"))
+    kind = forms.ChoiceField(label=_("Actie"), choices=[("", "—"), *OutreachKind.choices])
+    note = forms.CharField(label=_("Toelichting"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class EvictionOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Afloop"), choices=[("", "—"), *EvictionOutcome.choices])
+    outcome_on = DateField(label=_("Op"))
+
+
+class AcceleratedRequestForm(MembershipChoiceMixin, forms.Form):
+    company = forms.ModelChoiceField(
+        label=_("Sociale huisvestingsmaatschappij"),
+        queryset=Organisation.objects.filter(kind="social_housing").order_by("name"),
+    )  # fmt: skip
+    motivation = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_membership_field(user, rules.FILE_ROLES)
+
+
+class AcceleratedDecisionForm(forms.Form):
+    granted = forms.ChoiceField(
+        label=_("Beslissing"), widget=forms.RadioSelect,
+        choices=[("yes", _("toegekend")), ("no", _("geweigerd"))],
+    )  # fmt: skip
+    decided_on = DateField(label=_("Beslist op"))
+    decision_note = forms.CharField(label=_("Toelichting"), required=False)

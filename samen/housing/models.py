@@ -278,3 +278,95 @@ class Occupation(models.Model):
             models.UniqueConstraint(fields=["dwelling"], condition=Q(end__isnull=True),
                                     name="one_household_per_dwelling"),
         ]  # fmt: skip
+
+
+# --- Eviction prevention and accelerated allocation ---------------------------------------
+
+
+class EvictionSource(models.TextChoices):
+    LANDLORD = "landlord", _("verhuurder")
+    JUSTICE_OF_THE_PEACE = "justice", _("vrederechter (kennisgeving)")
+    CAW = "caw", _("CAW")
+    OCMW = "ocmw", _("OCMW")
+    OTHER = "other", _("ander")
+
+
+class EvictionOutcome(models.TextChoices):
+    PREVENTED = "prevented", _("uithuiszetting voorkomen")
+    REHOUSED = "rehoused", _("elders gehuisvest")
+    EVICTED = "evicted", _("uit huis gezet")
+    UNKNOWN = "unknown", _("onbekend")
+
+
+class EvictionReport(models.Model):
+    """A threatened eviction reported to the one reporting point, routed to the OCMW of
+    the tenant's municipality, which reaches out and records how it ended."""
+
+    received_on = models.DateField(_("ontvangen op"), default=timezone.localdate)
+    source = models.CharField(_("bron"), max_length=10, choices=EvictionSource.choices)
+    tenant_name = models.CharField(_("huurder"), max_length=160)
+    address = models.CharField(_("adres"), max_length=160)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    hearing_on = models.DateField(_("zitting vrederechter"), null=True, blank=True)
+    ocmw = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("toegewezen aan"))  # fmt: skip
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+    note = models.TextField(_("toelichting"), blank=True)
+    outcome = models.CharField(_("afloop"), max_length=10, choices=EvictionOutcome.choices,
+                               blank=True)  # fmt: skip
+    outcome_on = models.DateField(_("afloop op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+
+
+class OutreachKind(models.TextChoices):
+    LETTER = "letter", _("brief")
+    PHONE = "phone", _("telefoon")
+    VISIT = "visit", _("huisbezoek")
+    MEDIATION = "mediation", _("bemiddeling met de verhuurder")
+    OTHER = "other", _("ander")
+
+
+class OutreachAction(models.Model):
+    report = models.ForeignKey(EvictionReport, on_delete=models.CASCADE, related_name="actions")
+    on = models.DateField(_("datum"), default=timezone.localdate)
+    kind = models.CharField(_("actie"), max_length=10, choices=OutreachKind.choices)
+    note = models.TextField(_("toelichting"), blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+
+class RequestStatus(models.TextChoices):
+    FILED = "filed", _("ingediend")
+    GRANTED = "granted", _("toegekend")
+    REFUSED = "refused", _("geweigerd")
+
+
+class AcceleratedAllocationRequest(models.Model):
+    """A request to a social housing company for an accelerated allocation (versnelde
+    toewijs), with its motivation, status and decision."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    company = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("sociale huisvestingsmaatschappij"))  # fmt: skip
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True,
+                                     blank=True, related_name="+")  # fmt: skip
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    filed_on = models.DateField(_("ingediend op"), default=timezone.localdate)
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")  # fmt: skip
+    motivation = models.TextField(_("motivering"))
+    status = models.CharField(max_length=10, choices=RequestStatus.choices,
+                              default=RequestStatus.FILED)  # fmt: skip
+    decided_on = models.DateField(_("beslist op"), null=True, blank=True)
+    decision_note = models.TextField(_("toelichting beslissing"), blank=True)
+
+    class Meta:
+        ordering = ["-filed_on", "-pk"]

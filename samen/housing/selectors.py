@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from samen.access import policy, rules
 from samen.housing.models import CrisisAdmission, CrisisBed
+from samen.registry.models import Person
 
 NIGHT_MIDDLE = dt.time(3, 0)  # a night D counts when the stay covers D + 1 at 03:00
 
@@ -316,4 +317,61 @@ def pool_figures(start: dt.date, end: dt.date) -> PoolFigures:
         active.count(),
         {o: ended.filter(outflow=o).count() for o in Outflow.values},
         on_last.filter(awaiting_accelerated_allocation=True).count(),
+    )
+
+
+# --- Eviction prevention and accelerated allocation ---------------------------------------
+
+
+def _file_units(user) -> tuple[set[int], set[int]]:
+    members = [m for m in policy.memberships(user) if m.role in rules.FILE_ROLES]
+    return ({m.organisation_id for m in members if m.organisation_id},
+            {m.team_id for m in members if m.team_id})  # fmt: skip
+
+
+def eviction_reports_for(user) -> QuerySet:
+    """Reports routed to the user's OCMW, and the ones the user reported."""
+    from samen.housing.models import EvictionReport
+
+    orgs, _teams = _file_units(user)
+    return EvictionReport.objects.filter(Q(ocmw_id__in=orgs) | Q(reported_by=user)).select_related(
+        "municipality", "ocmw"
+    )
+
+
+def ocmw_of(municipality):
+    from samen.registry.models import Organisation
+
+    return Organisation.objects.filter(kind="ocmw", municipality=municipality).first()
+
+
+def accelerated_requests_for(user) -> QuerySet:
+    """The requests filed by the user's units, for persons the user may see."""
+    from samen.housing.models import AcceleratedAllocationRequest
+
+    orgs, teams = _file_units(user)
+    return (
+        AcceleratedAllocationRequest.objects.filter(
+            Q(organisation_id__in=orgs) | Q(team_id__in=teams)
+        )
+        .filter(person__in=policy.scope_persons(user, Person.objects.all()))
+        .select_related("person", "company")
+    )
+
+
+@dataclass(frozen=True)
+class HousingFigures:
+    eviction_reports: int | None
+    accelerated_allocation_requests: int | None
+
+
+def housing_figures(start: dt.date, end: dt.date) -> HousingFigures:
+    """housing.eviction_reports (received in the period) and
+    housing.accelerated_allocation_requests (filed in it); null without any record."""
+    from samen.housing.models import AcceleratedAllocationRequest, EvictionReport
+
+    reports, requests = EvictionReport.objects, AcceleratedAllocationRequest.objects
+    return HousingFigures(
+        reports.filter(received_on__range=(start, end)).count() if reports.exists() else None,
+        requests.filter(filed_on__range=(start, end)).count() if requests.exists() else None,
     )

@@ -13,24 +13,38 @@ from django.utils.translation import gettext_lazy
 from samen.access import audit, policy, rules
 from samen.housing.models import (
     SENSITIVE_NEEDS,
+    AcceleratedAllocationRequest,
     Consultation,
     CrisisAdmission,
     CrisisBed,
     Dwelling,
+    EvictionOutcome,
+    EvictionReport,
     FollowUp,
     Occupation,
     Offer,
     OfferStatus,
     Outflow,
+    OutreachAction,
+    OutreachKind,
+    RequestStatus,
     Situation,
     SituationDecision,
 )
-from samen.housing.selectors import MELDPUNT_TEAM, admissions_for, candidates, is_meldpunt
+from samen.housing.selectors import (
+    MELDPUNT_TEAM,
+    accelerated_requests_for,
+    admissions_for,
+    candidates,
+    is_meldpunt,
+    ocmw_of,
+)
 from samen.registry import services as registry
 from samen.registry.models import (
     Enrolment,
     LegalBasis,
     Membership,
+    Organisation,
     Person,
     Programme,
     Status,
@@ -348,3 +362,105 @@ def occupation_awaiting(*, actor, occupation: Occupation, waiting: bool) -> Occu
     for person in occupation.situation.persons.all():
         audit.record(actor, "update", occupation, person_id=person.pk, purpose="kracht_wonen")
     return occupation
+
+
+# --- Eviction prevention and accelerated allocation ---------------------------------------
+
+
+def _ensure_file_member(actor, membership: Membership) -> None:
+    if membership not in policy.memberships(actor) or membership.role not in rules.FILE_ROLES:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def eviction_report(*, actor, membership: Membership, data: dict) -> EvictionReport:
+    """One reporting point: the report goes to the OCMW of the tenant's municipality."""
+    _ensure_file_member(actor, membership)
+    ocmw = ocmw_of(data.get("municipality"))
+    if ocmw is None:
+        raise ValidationError({"municipality": _("Kies een gemeente van de regio.")})
+    if data.get("received_on") and data["received_on"] > timezone.localdate():
+        raise ValidationError({"received_on": _("Die datum ligt in de toekomst.")})
+    report = EvictionReport(ocmw=ocmw, reported_by=actor, **data)
+    report.full_clean()
+    report.save()
+    audit.record(actor, "create", report, purpose="eviction", membership=membership)
+    return report
+
+
+def _ensure_routed(actor, report: EvictionReport) -> None:
+    orgs = {m.organisation_id for m in policy.memberships(actor) if m.role in rules.FILE_ROLES}
+    if report.ocmw_id not in orgs:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def outreach_add(*, actor, report: EvictionReport, kind: str, note: str, on: dt.date):
+    _ensure_routed(actor, report)
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("Die datum ligt in de toekomst.")})
+    if kind not in OutreachKind.values:
+        raise ValidationError({"kind": _("Kies de actie.")})
+    action = OutreachAction.objects.create(report=report, kind=kind, note=note, on=on, by=actor)
+    audit.record(actor, "update", report, purpose="eviction")
+    return action
+
+
+@transaction.atomic
+def eviction_outcome(*, actor, report: EvictionReport, outcome: str, on: dt.date):
+    _ensure_routed(actor, report)
+    errors = {}
+    if outcome not in EvictionOutcome.values:
+        errors["outcome"] = _("Kies de afloop.")
+    if on < report.received_on or on > timezone.localdate():
+        errors["outcome_on"] = _("De datum ligt voor de melding of in de toekomst.")
+    if errors:
+        raise ValidationError(errors)
+    report.outcome, report.outcome_on = outcome, on
+    report.save(update_fields=["outcome", "outcome_on"])
+    audit.record(actor, "update", report, purpose="eviction")
+    return report
+
+
+@transaction.atomic
+def accelerated_request_file(
+    *, actor, membership: Membership, person: Person, company: Organisation, motivation: str
+) -> AcceleratedAllocationRequest:
+    _ensure_file_member(actor, membership)
+    if not policy.scope_persons(actor, Person.objects.filter(pk=person.pk)).exists():
+        raise PermissionDenied
+    errors = {}
+    if company.kind != "social_housing":
+        errors["company"] = _("Kies een sociale huisvestingsmaatschappij.")
+    if not motivation.strip():
+        errors["motivation"] = _("Motiveer de aanvraag.")
+    if errors:
+        raise ValidationError(errors)
+    request = AcceleratedAllocationRequest.objects.create(
+        person=person, company=company, motivation=motivation, filed_by=actor,
+        organisation=membership.organisation, team=membership.team,
+    )  # fmt: skip
+    audit.record(actor, "create", request, person_id=person.pk, purpose="eviction",
+                 membership=membership)  # fmt: skip
+    return request
+
+
+@transaction.atomic
+def accelerated_request_decide(
+    *, actor, request: AcceleratedAllocationRequest, granted: bool, on: dt.date, note: str = ""
+) -> AcceleratedAllocationRequest:
+    """The company's decision, recorded by the service that filed the request."""
+    if not accelerated_requests_for(actor).filter(pk=request.pk).exists():
+        raise PermissionDenied
+    request = AcceleratedAllocationRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != RequestStatus.FILED:
+        raise ValidationError(_("Over deze aanvraag is al beslist."))
+    if on < request.filed_on or on > timezone.localdate():
+        raise ValidationError(
+            {"decided_on": _("De datum ligt voor de aanvraag of in de toekomst.")}
+        )
+    request.status = RequestStatus.GRANTED if granted else RequestStatus.REFUSED
+    request.decided_on, request.decision_note = on, note
+    request.save(update_fields=["status", "decided_on", "decision_note"])
+    audit.record(actor, "update", request, person_id=request.person_id, purpose="eviction")
+    return request

@@ -21,4 +21,19 @@ urlpatterns = [
     path("aanbod/<int:pk>/", views.offer_answer, name="offer_answer"),
     path("bewoning/<int:pk>/einde/", views.occupation_end, name="occupation_end"),
     path("bewoning/<int:pk>/versneld/", views.occupation_awaiting, name="occupation_awaiting"),
+    path("uithuiszetting/", views.evictions, name="evictions"),
+    path("uithuiszetting/<int:pk>/", views.eviction, name="eviction"),
+    path("uithuiszetting/<int:pk>/actie/", views.eviction_action, name="eviction_action"),
+    path("uithuiszetting/<int:pk>/afloop/", views.eviction_close, name="eviction_close"),
+    path("versnelde-toewijs/", views.accelerated_requests, name="accelerated_requests"),
+    path(
+        "versnelde-toewijs/nieuw/<int:person>/",
+        views.accelerated_request,
+        name="accelerated_request",
+    ),
+    path(
+        "versnelde-toewijs/<int:pk>/beslissing/",
+        views.accelerated_decide,
+        name="accelerated_decide",
+    ),
 ]

@@ -342,3 +342,127 @@ def occupation_awaiting(request: HttpRequest, pk: int) -> HttpResponse:
                                                        waiting=waiting),
           _("Bewaard."))  # fmt: skip
     return redirect("dwelling", occupation.dwelling_id)
+
+
+# --- Eviction prevention and accelerated allocation ---------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def evictions(request: HttpRequest) -> HttpResponse:
+    """The one reporting point: report a threatened eviction; see the ones routed to you."""
+    form = forms.EvictionReportForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.eviction_report(actor=request.user,
+                                              membership=form.cleaned_data["membership"],
+                                              data=form.report_data())  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Gemeld; doorgestuurd naar %(o)s.") % {"o": report.ocmw})
+            return redirect("evictions")
+    return render(request, "housing/evictions.html", {
+        "form": form, "reports": selectors.eviction_reports_for(request.user)[:100],
+    })  # fmt: skip
+
+
+def _report_or_404(request: HttpRequest, pk: int):
+    report = selectors.eviction_reports_for(request.user).filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    return report
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def eviction(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_404(request, pk)
+    audit.record(request.user, "view", report, purpose="eviction")
+    routed = report.ocmw_id in {m.organisation_id for m in policy.memberships(request.user)}
+    return render(request, "housing/eviction.html", {
+        "report": report, "routed": routed, "action_form": forms.OutreachForm(),
+        "outcome_form": forms.EvictionOutcomeForm(),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def eviction_action(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_404(request, pk)
+    form = forms.OutreachForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        _post(request, lambda: services.outreach_add(actor=request.user, report=report,
+                                                     kind=data["kind"], note=data["note"],
+                                                     on=data["on"]),
+              _("De actie is toegevoegd."), form)  # fmt: skip
+    else:
+        messages.error(request, errors_in_words(form))
+    return redirect("eviction", report.pk)
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def eviction_close(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_404(request, pk)
+    form = forms.EvictionOutcomeForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        _post(request, lambda: services.eviction_outcome(actor=request.user, report=report,
+                                                         outcome=data["outcome"],
+                                                         on=data["outcome_on"]),
+              _("De afloop is geregistreerd."), form)  # fmt: skip
+    else:
+        messages.error(request, errors_in_words(form))
+    return redirect("eviction", report.pk)
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def accelerated_requests(request: HttpRequest) -> HttpResponse:
+    return render(request, "housing/accelerated_requests.html", {
+        "requests": selectors.accelerated_requests_for(request.user)[:100],
+        "form": forms.AcceleratedDecisionForm(),
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def accelerated_request(request: HttpRequest, person: int) -> HttpResponse:
+    """File an accelerated-allocation request for a person of the worker's own files."""
+    subject = policy.scope_persons(request.user, Person.objects.filter(pk=person)).first()
+    if subject is None:
+        raise Http404
+    form = forms.AcceleratedRequestForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.accelerated_request_file(
+                actor=request.user, membership=data["membership"], person=subject,
+                company=data["company"], motivation=data["motivation"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De aanvraag voor versnelde toewijzing is ingediend."))
+            return redirect("accelerated_requests")
+    return render(request, "housing/accelerated_request.html", {"person": subject, "form": form})
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def accelerated_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    found = selectors.accelerated_requests_for(request.user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    form = forms.AcceleratedDecisionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        _post(request, lambda: services.accelerated_request_decide(
+            actor=request.user, request=found, granted=data["granted"] == "yes",
+            on=data["decided_on"], note=data["decision_note"],
+        ), _("De beslissing is geregistreerd."), form)  # fmt: skip
+    else:
+        messages.error(request, errors_in_words(form))
+    return redirect("accelerated_requests")

@@ -26,6 +26,7 @@ CRISIS_ADMIT = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_membe
 CRISIS = CRISIS_ADMIT | {"crisis_partner"}
 CRISIS_SCOPE = {"worker_kortrijk", "crisis_partner"}  # the referring service, the bed's partner
 MELDPUNT = {"meldpunt_member"}
+EVICTION = {"worker_kortrijk", "worker_menen"}  # the reporter, the OCMW it is routed to
 
 
 def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
@@ -249,6 +250,31 @@ def _occupation(world):
     return offer.dwelling.occupations.get().pk
 
 
+def _eviction(world):
+    """Reported by the Kortrijk worker for a tenant in Menen: routed to OCMW Menen."""
+    import datetime as dt
+
+    from samen.housing import services
+    from samen.registry.models import Municipality
+
+    return services.eviction_report(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        data={"received_on": dt.date(2026, 11, 2), "source": "landlord", "tenant_name": "T",
+              "address": "Rijselstraat 1", "municipality": Municipality.objects.get(name="Menen")},
+    ).pk  # fmt: skip
+
+
+def _accelerated(world):
+    from samen.housing import services
+    from samen.registry.models import Organisation
+
+    return services.accelerated_request_file(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        person=world.person_kortrijk, motivation="Dringend",
+        company=Organisation.objects.get(kind="social_housing"),
+    ).pk  # fmt: skip
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -364,6 +390,13 @@ MATRIX = {
     "offer_answer": ("post", _offer, expect(MELDPUNT, 302)),  # empty form: back with a message
     "occupation_end": ("post", _occupation, expect(MELDPUNT, 302)),
     "occupation_awaiting": ("post", _occupation, expect(MELDPUNT, 302)),
+    "evictions": ("get", None, expect(FILE)),
+    "eviction": ("get", _eviction, expect(FILE, scoped=EVICTION)),
+    "eviction_action": ("post", _eviction, expect(FILE, 302, scoped=EVICTION)),
+    "eviction_close": ("post", _eviction, expect(FILE, 302, scoped=EVICTION)),
+    "accelerated_requests": ("get", None, expect(FILE)),
+    "accelerated_request": ("get", P_K, expect(FILE, scoped=K)),
+    "accelerated_decide": ("post", _accelerated, expect(FILE, 302, scoped=K)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),
