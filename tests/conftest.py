@@ -35,6 +35,7 @@ PERSONAS = {
     "worker_menen": ("t.menen", Role.SOCIAL_WORKER, "organisation:OCMW Menen"),
     "worker_caw": ("t.caw", Role.SOCIAL_WORKER, "organisation:CAW Zuid-West-Vlaanderen"),
     "meldpunt_member": ("t.meldpunt", Role.TEAM_MEMBER, "team:meldpunt"),
+    "dedicated_member": ("t.dedicated", Role.TEAM_MEMBER, "team:dedicated"),
     "programme_lead": ("t.lead", Role.PROGRAMME_LEAD, "team:woonclub"),
     "volunteer": ("t.volunteer", Role.VOLUNTEER, "organisation:W13 welzijnsvereniging"),
     "food_org": ("t.food", Role.FOOD_ORGANISATION, "organisation:Welzijnsschakel Anzegem"),

@@ -2,6 +2,10 @@ from samen.access import policy, rules
 from samen.core.models import Notification
 
 
+def _in_team(user, code: str) -> bool:
+    return any(m.team_id and m.team.code == code for m in policy.memberships(user))
+
+
 def navigation(request):
     """What the menu offers this user; the pages themselves check again."""
     user = getattr(request, "user", None)
@@ -19,6 +23,7 @@ def navigation(request):
             "shop": bool(roles & rules.FOOD_ORDER),
             "crisis": bool(roles & rules.CRISIS_ADMIT),
             "crisis_partner": bool(roles & rules.CRISIS_PARTNER),
+            "dedicated": _in_team(user, "dedicated"),
             "imports": bool(roles & (rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA)),
             "dpo": bool(roles & rules.AUDIT),
             "org_admin": bool(roles & rules.MANAGE_OWN_ORGANISATION),

@@ -244,3 +244,43 @@ def build_evictions(seed: int = 1, progress: bool = True) -> None:
             actor=reporter, membership=member, person=person, company=company,
             motivation="Dreigende uithuiszetting; gezin met kinderen, geen alternatief.",
         )  # fmt: skip
+
+
+def build_dedicated(seed: int = 1, progress: bool = True) -> None:
+    """Kortrijk refers people to the dedicated team; its member guides them, some as
+    Kracht.Wonen residents, with a contact log."""
+    from samen.access import policy
+    from samen.housing import services
+    from samen.housing.models import ContactKind, GuidanceTrajectory, Occupation
+    from samen.registry import services as registry
+    from samen.registry.models import Person, Programme, Team
+
+    if GuidanceTrajectory.objects.exists():
+        return
+    rng = random.Random(seed * 8081)
+    users = get_user_model().objects
+    sofie, jan = users.get(username="sofie.kortrijk"), users.get(username="jan.ubuntu")
+    member = next(m for m in policy.memberships(sofie) if m.role == Role.SOCIAL_WORKER)
+    team, programme = Team.objects.get(code="dedicated"), Programme.objects.get(code="kracht_wonen")
+    residents = {p for o in Occupation.objects.filter(end__isnull=True)
+                 for p in o.situation.persons.all()}  # fmt: skip
+    today = timezone.localdate()
+    for person in policy.scope_persons(sofie, Person.objects.order_by("pk"))[4:10]:
+        if person.restricted_at:
+            continue
+        registry.referral_create(
+            actor=sofie, membership=member, person=person, receiver=team, programme=programme,
+            reason="Woonbegeleiding door het dedicated team.", legal_basis="legal_task",
+            justification="OCMW-wet: maatschappelijke dienstverlening.",
+            categories=["basic", "contact", "social", "housing"],
+        )  # fmt: skip
+        start = today - dt.timedelta(days=rng.randint(30, 300))
+        trajectory = services.trajectory_start(
+            actor=jan, person=person, kracht_wonen=person in residents, start=start
+        )
+        for _n in range(rng.randint(1, 4)):
+            services.contact_log(
+                actor=jan, trajectory=trajectory, kind=rng.choice(ContactKind.values),
+                note="Afspraken over huur, budget en dagbesteding.",
+                on=start + dt.timedelta(days=rng.randint(0, (today - start).days)),
+            )  # fmt: skip

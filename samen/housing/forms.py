@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.access import rules
 from samen.housing.models import (
+    ContactKind,
     Dwelling,
     EvictionOutcome,
     EvictionReport,
@@ -197,3 +198,19 @@ class AcceleratedDecisionForm(forms.Form):
     )  # fmt: skip
     decided_on = DateField(label=_("Beslist op"))
     decision_note = forms.CharField(label=_("Toelichting"), required=False)
+
+
+class TrajectoryForm(forms.Form):
+    kracht_wonen = forms.BooleanField(label=_("Voor een Kracht.Wonen-bewoner"), required=False)
+    start = DateField(label=_("Begin"))
+
+
+class ContactForm(forms.Form):
+    on = DateField(label=_("Datum"))
+    kind = forms.ChoiceField(label=_("Soort contact"), choices=[("", "—"), *ContactKind.choices])
+    note = forms.CharField(label=_("Verslag"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+
+class TrajectoryEndForm(forms.Form):
+    end = DateField(label=_("Einde van het traject"))

@@ -370,3 +370,41 @@ class AcceleratedAllocationRequest(models.Model):
 
     class Meta:
         ordering = ["-filed_on", "-pk"]
+
+
+# --- The dedicated team's guidance trajectories -------------------------------------------
+
+
+class GuidanceTrajectory(models.Model):
+    """Guidance by a member of the dedicated team (Ubuntu x8k, Vesta, vzw Kompas, CAW) for
+    a Kracht.Wonen resident or another long-term homeless person."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+", verbose_name=_("begeleider"))  # fmt: skip
+    kracht_wonen = models.BooleanField(_("voor een Kracht.Wonen-bewoner"), default=False)
+    start = models.DateField(_("begin"), default=timezone.localdate)
+    end = models.DateField(_("einde"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start", "-pk"]
+
+
+class ContactKind(models.TextChoices):
+    VISIT = "visit", _("huisbezoek")
+    OFFICE = "office", _("gesprek op kantoor")
+    PHONE = "phone", _("telefoon")
+    ACCOMPANY = "accompany", _("begeleiding naar een dienst")
+    NETWORK = "network", _("overleg met het netwerk")
+
+
+class Contact(models.Model):
+    trajectory = models.ForeignKey(GuidanceTrajectory, on_delete=models.CASCADE,
+                                   related_name="contacts")  # fmt: skip
+    on = models.DateField(_("datum"), default=timezone.localdate)
+    kind = models.CharField(_("soort contact"), max_length=10, choices=ContactKind.choices)
+    note = models.TextField(_("verslag"), blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-on", "-pk"]

@@ -375,3 +375,63 @@ def housing_figures(start: dt.date, end: dt.date) -> HousingFigures:
         reports.filter(received_on__range=(start, end)).count() if reports.exists() else None,
         requests.filter(filed_on__range=(start, end)).count() if requests.exists() else None,
     )
+
+
+# --- The dedicated team -------------------------------------------------------------------
+
+DEDICATED_TEAM = "dedicated"
+
+
+def is_dedicated(user) -> bool:
+    return any(
+        m.role in rules.FILE_ROLES and m.team_id and m.team.code == DEDICATED_TEAM
+        for m in policy.memberships(user)
+    )
+
+
+def trajectories_for(user) -> QuerySet:
+    """The dedicated team sees its trajectories, for persons its members may see."""
+    from samen.housing.models import GuidanceTrajectory
+
+    if not is_dedicated(user):
+        return GuidanceTrajectory.objects.none()
+    return GuidanceTrajectory.objects.filter(
+        person__in=policy.scope_persons(user, Person.objects.all())
+    ).select_related("person", "member")
+
+
+def caseload() -> list[tuple]:
+    """Active trajectories per member of the dedicated team (no person data)."""
+    from django.db.models import Count
+
+    from samen.housing.models import GuidanceTrajectory
+
+    rows = (
+        GuidanceTrajectory.objects.filter(end__isnull=True)
+        .values("member__username", "member__first_name", "member__last_name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "member__username")
+    )
+    return [(f"{r['member__first_name']} {r['member__last_name']}".strip()
+             or r["member__username"], r["n"]) for r in rows]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TrajectoryFigures:
+    dedicated_team: int | None
+    kracht_wonen: int | None
+
+
+def trajectory_figures(start: dt.date, end: dt.date) -> TrajectoryFigures:
+    """kw.trajectories.dedicated_team (active in the period, not for Kracht.Wonen) and
+    kw.trajectories.kracht_wonen (active in it, for Kracht.Wonen residents)."""
+    from samen.housing.models import GuidanceTrajectory
+
+    if not GuidanceTrajectory.objects.exists():
+        return TrajectoryFigures(None, None)
+    active = GuidanceTrajectory.objects.filter(start__lte=end).filter(
+        Q(end__isnull=True) | Q(end__gte=start)
+    )
+    return TrajectoryFigures(
+        active.filter(kracht_wonen=False).count(), active.filter(kracht_wonen=True).count()
+    )

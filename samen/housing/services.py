@@ -15,12 +15,15 @@ from samen.housing.models import (
     SENSITIVE_NEEDS,
     AcceleratedAllocationRequest,
     Consultation,
+    Contact,
+    ContactKind,
     CrisisAdmission,
     CrisisBed,
     Dwelling,
     EvictionOutcome,
     EvictionReport,
     FollowUp,
+    GuidanceTrajectory,
     Occupation,
     Offer,
     OfferStatus,
@@ -36,8 +39,10 @@ from samen.housing.selectors import (
     accelerated_requests_for,
     admissions_for,
     candidates,
+    is_dedicated,
     is_meldpunt,
     ocmw_of,
+    trajectories_for,
 )
 from samen.registry import services as registry
 from samen.registry.models import (
@@ -464,3 +469,58 @@ def accelerated_request_decide(
     request.save(update_fields=["status", "decided_on", "decision_note"])
     audit.record(actor, "update", request, person_id=request.person_id, purpose="eviction")
     return request
+
+
+# --- The dedicated team -------------------------------------------------------------------
+
+
+@transaction.atomic
+def trajectory_start(*, actor, person: Person, kracht_wonen: bool, start: dt.date):
+    """A member of the dedicated team starts guiding a person it may see."""
+    if not is_dedicated(actor):
+        raise PermissionDenied
+    if not policy.scope_persons(actor, Person.objects.filter(pk=person.pk)).exists():
+        raise PermissionDenied
+    if start > timezone.localdate():
+        raise ValidationError({"start": _("Die datum ligt in de toekomst.")})
+    if GuidanceTrajectory.objects.filter(person=person, end__isnull=True).exists():
+        raise ValidationError(_("Deze persoon heeft al een lopend traject bij het team."))
+    trajectory = GuidanceTrajectory.objects.create(
+        person=person, member=actor, kracht_wonen=kracht_wonen, start=start
+    )
+    audit.record(actor, "create", trajectory, person_id=person.pk, purpose="kracht_wonen")
+    return trajectory
+
+
+@transaction.atomic
+def contact_log(*, actor, trajectory, kind: str, note: str, on: dt.date) -> Contact:
+    if not trajectories_for(actor).filter(pk=trajectory.pk).exists():
+        raise PermissionDenied
+    errors = {}
+    if kind not in ContactKind.values:
+        errors["kind"] = _("Kies de soort contact.")
+    if on > timezone.localdate() or on < trajectory.start:
+        errors["on"] = _("De datum ligt voor het traject of in de toekomst.")
+    if errors:
+        raise ValidationError(errors)
+    contact = Contact.objects.create(trajectory=trajectory, kind=kind, note=note, on=on, by=actor)
+    audit.record(
+        actor, "update", trajectory, person_id=trajectory.person_id, purpose="kracht_wonen"
+    )
+    return contact
+
+
+@transaction.atomic
+def trajectory_end(*, actor, trajectory, end: dt.date):
+    if not trajectories_for(actor).filter(pk=trajectory.pk).exists():
+        raise PermissionDenied
+    if trajectory.end:
+        raise ValidationError(_("Dit traject is al afgesloten."))
+    if end < trajectory.start or end > timezone.localdate():
+        raise ValidationError({"end": _("De datum ligt voor het traject of in de toekomst.")})
+    trajectory.end = end
+    trajectory.save(update_fields=["end"])
+    audit.record(
+        actor, "update", trajectory, person_id=trajectory.person_id, purpose="kracht_wonen"
+    )
+    return trajectory

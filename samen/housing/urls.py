@@ -36,4 +36,10 @@ urlpatterns = [
         views.accelerated_decide,
         name="accelerated_decide",
     ),
+    path("toegewijd-team/", views.dedicated_team, name="dedicated_team"),
+    path("toegewijd-team/nieuw/<int:person>/", views.trajectory_start, name="trajectory_start"),
+    path("toegewijd-team/trajecten/<int:pk>/", views.trajectory, name="trajectory"),
+    path(
+        "toegewijd-team/trajecten/<int:pk>/einde/", views.trajectory_close, name="trajectory_close"
+    ),
 ]

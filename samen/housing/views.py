@@ -466,3 +466,80 @@ def accelerated_decide(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, errors_in_words(form))
     return redirect("accelerated_requests")
+
+
+# --- The dedicated team -------------------------------------------------------------------
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def dedicated_team(request: HttpRequest) -> HttpResponse:
+    """The team's trajectories and each member's caseload."""
+    if not selectors.is_dedicated(request.user):
+        raise PermissionDenied
+    return render(request, "housing/dedicated_team.html", {
+        "trajectories": selectors.trajectories_for(request.user).filter(end__isnull=True),
+        "caseload": selectors.caseload(),
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def trajectory_start(request: HttpRequest, person: int) -> HttpResponse:
+    if not selectors.is_dedicated(request.user):
+        raise PermissionDenied
+    subject = policy.scope_persons(request.user, Person.objects.filter(pk=person)).first()
+    if subject is None:
+        raise Http404
+    form = forms.TrajectoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            trajectory = services.trajectory_start(actor=request.user, person=subject,
+                                                   **form.cleaned_data)  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het begeleidingstraject is gestart."))
+            return redirect("trajectory", trajectory.pk)
+    return render(request, "housing/trajectory_start.html", {"person": subject, "form": form})
+
+
+def _trajectory_or_404(request: HttpRequest, pk: int):
+    trajectory = selectors.trajectories_for(request.user).filter(pk=pk).first()
+    if trajectory is None:
+        raise Http404
+    return trajectory
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def trajectory(request: HttpRequest, pk: int) -> HttpResponse:
+    """One trajectory and its contact log; a contact is added here."""
+    found = _trajectory_or_404(request, pk)
+    form = forms.ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_log(actor=request.user, trajectory=found, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het contact is toegevoegd."))
+            return redirect("trajectory", found.pk)
+    audit.record(request.user, "view", found, person_id=found.person_id, purpose="kracht_wonen")
+    return render(request, "housing/trajectory.html", {
+        "trajectory": found, "form": form, "end_form": forms.TrajectoryEndForm(),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def trajectory_close(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _trajectory_or_404(request, pk)
+    form = forms.TrajectoryEndForm(request.POST)
+    if form.is_valid():
+        _post(request, lambda: services.trajectory_end(actor=request.user, trajectory=found,
+                                                       end=form.cleaned_data["end"]),
+              _("Het traject is afgesloten."), form)  # fmt: skip
+    else:
+        messages.error(request, errors_in_words(form))
+    return redirect("trajectory", found.pk)

@@ -82,6 +82,7 @@ DEMO_USERS = [
     ("marc.menen", "Marc", Role.SOCIAL_WORKER, "organisation:OCMW Menen"),
     ("an.caw", "An", Role.SOCIAL_WORKER, "organisation:CAW Zuid-West-Vlaanderen"),
     ("lies.meldpunt", "Lies", Role.TEAM_MEMBER, "team:meldpunt"),
+    ("jan.ubuntu", "Jan", Role.TEAM_MEMBER, "team:dedicated"),
     ("pieter.woonclub", "Pieter", Role.PROGRAMME_LEAD, "team:woonclub"),
     ("vera.vrijwilliger", "Vera", Role.VOLUNTEER, "organisation:W13 welzijnsvereniging"),
     ("zonnebloem", "Greet", Role.FOOD_ORGANISATION, "organisation:Welzijnsschakel Anzegem"),

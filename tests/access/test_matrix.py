@@ -16,16 +16,22 @@ from tests.conftest import PERSONAS, membership_of, user_of
 
 ALL = [*PERSONAS, "anonymous"]
 LOGGED_IN = set(PERSONAS)
-FILE = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "programme_lead"}
+FILE = {
+    "worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "dedicated_member",
+    "programme_lead",
+}  # fmt: skip
 STAFF = LOGGED_IN - {"citizen"}
 IMPORTERS = {"programme_lead", "coordinator"}
 API_URLS = {"api_temperature", "openapi-json", "api-root"}
 FOOD_STOCK = {"hub_staff", "hub_coordinator", "trainee", "trainee_coach"}
 FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
-CRISIS_ADMIT = {"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member"}
+CRISIS_ADMIT = {
+    "worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "dedicated_member",
+}  # fmt: skip
 CRISIS = CRISIS_ADMIT | {"crisis_partner"}
 CRISIS_SCOPE = {"worker_kortrijk", "crisis_partner"}  # the referring service, the bed's partner
 MELDPUNT = {"meldpunt_member"}
+DEDICATED = {"dedicated_member"}
 EVICTION = {"worker_kortrijk", "worker_menen"}  # the reporter, the OCMW it is routed to
 
 
@@ -275,6 +281,26 @@ def _accelerated(world):
     ).pk  # fmt: skip
 
 
+def _trajectory(world):
+    """The dedicated team guides the Kortrijk person, referred to it by Kortrijk."""
+    import datetime as dt
+
+    from samen.housing import services
+    from samen.registry import services as registry
+    from samen.registry.models import Programme, Team
+
+    registry.referral_create(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        person=world.person_kortrijk, receiver=Team.objects.get(code="dedicated"),
+        programme=Programme.objects.get(code="kracht_wonen"), reason="begeleiding",
+        legal_basis="legal_task", justification="OCMW-wet", categories=["basic", "housing"],
+    )  # fmt: skip
+    return services.trajectory_start(
+        actor=user_of("dedicated_member"), person=world.person_kortrijk, kracht_wonen=True,
+        start=dt.date(2026, 1, 1),
+    ).pk  # fmt: skip
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -315,11 +341,7 @@ MATRIX = {
     "person_merge": ("post", None, expect({"programme_lead"}, 302)),
     "merge_undo": ("post", _merge, expect({"programme_lead"}, 302)),
     "processing_register": ("get", None, expect(STAFF)),
-    "break_glass": (
-        "get",
-        None,
-        expect({"worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member"}),
-    ),
+    "break_glass": ("get", None, expect(CRISIS_ADMIT)),  # social workers and team members
     "dpo_audit": ("get", None, expect({"dpo"})),
     "dpo_break_glass": ("get", None, expect({"dpo"})),
     "dpo_break_glass_review": ("post", _glass, expect({"dpo"}, 302)),
@@ -397,6 +419,10 @@ MATRIX = {
     "accelerated_requests": ("get", None, expect(FILE)),
     "accelerated_request": ("get", P_K, expect(FILE, scoped=K)),
     "accelerated_decide": ("post", _accelerated, expect(FILE, 302, scoped=K)),
+    "dedicated_team": ("get", None, expect(DEDICATED)),
+    "trajectory_start": ("get", P_K, expect(DEDICATED, scoped=set())),  # not in its files
+    "trajectory": ("get", _trajectory, expect(FILE, scoped=DEDICATED)),
+    "trajectory_close": ("post", _trajectory, expect(FILE, 302, scoped=DEDICATED)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),
