@@ -252,6 +252,9 @@ SAMEN_KW_WEIGHTS = {
     "per_month": 2.0, "months_cap": 24, "per_vulnerability": 8.0, "per_urgency": 10.0,
 } | json.loads(env_str("SAMEN_KW_WEIGHTS", "{}") or "{}")  # fmt: skip
 
+# Woonclub: a listing is suggested when its rent is at most this share of the income.
+SAMEN_WOONCLUB_RENT_SHARE = float(env_str("SAMEN_WOONCLUB_RENT_SHARE", "0.4"))
+
 # Background work (route planning): a database queue, run by `samen worker` (started by
 # `samen serve` beside the web server).
 TASKS = {"default": {"BACKEND": env_str("SAMEN_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}

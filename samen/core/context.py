@@ -24,6 +24,8 @@ def navigation(request):
             "crisis": bool(roles & rules.CRISIS_ADMIT),
             "crisis_partner": bool(roles & rules.CRISIS_PARTNER),
             "dedicated": _in_team(user, "dedicated"),
+            "woonclub": _in_team(user, "woonclub"),
+            "listings": bool(roles & rules.VOLUNTEERS) or _in_team(user, "woonclub"),
             "imports": bool(roles & (rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA)),
             "dpo": bool(roles & rules.AUDIT),
             "org_admin": bool(roles & rules.MANAGE_OWN_ORGANISATION),

@@ -14,3 +14,4 @@ class HousingConfig(AppConfig):
         demo_steps.register(32, "dwelling-pool", demo.build_pool)
         demo_steps.register(33, "evictions", demo.build_evictions)
         demo_steps.register(34, "dedicated-team", demo.build_dedicated)
+        demo_steps.register(35, "woonclub", demo.build_woonclub)

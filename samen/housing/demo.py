@@ -284,3 +284,79 @@ def build_dedicated(seed: int = 1, progress: bool = True) -> None:
                 note="Afspraken over huur, budget en dagbesteding.",
                 on=start + dt.timedelta(days=rng.randint(0, (today - start).days)),
             )  # fmt: skip
+
+
+WALK_IN_POINTS = [  # 11 walk-in points: name, municipality, schedule, day and hours
+    ("Woonclub Kortrijk centrum", "Kortrijk", "twice_weekly", "maandag en donderdag 9–12 u"),
+    ("Woonclub Kortrijk Overleie", "Kortrijk", "weekly", "woensdag 13–16 u"),
+    ("Woonclub Menen", "Menen", "weekly", "dinsdag 9–12 u"),
+    ("Woonclub Wevelgem", "Wevelgem", "fortnightly", "vrijdag 9–12 u"),
+    ("Woonclub Harelbeke", "Harelbeke", "weekly", "donderdag 13–16 u"),
+    ("Woonclub Waregem", "Waregem", "weekly", "maandag 13–16 u"),
+    ("Woonclub Zwevegem", "Zwevegem", "fortnightly", "dinsdag 13–16 u"),
+    ("Woonclub Wervik", "Wervik", "fortnightly", "woensdag 9–12 u"),
+    ("Woonclub Kuurne", "Kuurne", "fortnightly", "vrijdag 13–16 u"),
+    ("Woonclub Deerlijk", "Deerlijk", "fortnightly", "maandag 9–12 u"),
+    ("Woonclub Avelgem", "Avelgem", "fortnightly", "donderdag 9–12 u"),
+]
+
+
+def build_woonclub(seed: int = 1, progress: bool = True) -> None:
+    """The 11 walk-in points, intakes of the Woonclub's people (some housed), and the
+    listings the volunteer recorded this autumn."""
+    from samen.access import policy
+    from samen.housing import services
+    from samen.housing.models import (
+        EnergyLabel,
+        HousedKind,
+        HousingSituation,
+        MoveReason,
+        WalkInPoint,
+    )
+    from samen.registry.models import Person
+
+    if WalkInPoint.objects.exists():
+        return
+    rng = random.Random(seed * 4441)
+    today = timezone.localdate()
+    points = [
+        WalkInPoint.objects.create(
+            name=name,
+            municipality=Municipality.objects.get(name=town),
+            schedule=schedule,
+            address="Sociaal Huis",
+            hours=hours,
+            evening_session=town == "Kortrijk",
+            active_from=dt.date(2016, 9, 1),
+        )
+        for name, town, schedule, hours in WALK_IN_POINTS
+    ]
+    users = get_user_model().objects
+    lead = users.get(username="pieter.woonclub")
+    for person in policy.scope_persons(lead, Person.objects.order_by("pk"))[:30]:
+        if person.restricted_at:
+            continue
+        intake = today - dt.timedelta(days=rng.randint(20, 330))
+        household = services.woonclub_intake(actor=lead, person=person, data={
+            "point": rng.choice(points), "intake_on": intake, "adults": rng.choice([1, 1, 1, 2]),
+            "children": rng.choice([0, 0, 1, 2, 3]), "income": rng.randint(1100, 2600),
+            "situation": rng.choice(HousingSituation.values),
+            "reasons": rng.sample(MoveReason.values, rng.choice([1, 1, 2])),
+            "search_plan": "Wekelijks immoweb en de lokale krant; bezoeken samen plannen.",
+            "social_housing_registered": rng.random() < 0.6,
+        })  # fmt: skip
+        housed = intake + dt.timedelta(days=rng.randint(30, 200))
+        if housed < today and rng.random() < 0.4:
+            services.woonclub_housed(actor=lead, household=household, on=housed,
+                                     kind=rng.choice(HousedKind.values))  # fmt: skip
+    volunteer = users.get(username="vera.vrijwilliger")
+    towns = list(Municipality.objects.order_by("name"))
+    for _n in range(40):
+        services.listing_record(actor=volunteer, data={
+            "municipality": rng.choice(towns), "street_or_area": rng.choice(
+                ["Centrum", "Stationsbuurt", "Kerkstraat", "Rijselstraat", "Marktplein"]),
+            "rent": rng.randint(480, 950), "bedrooms": rng.choice([1, 1, 2, 2, 3]),
+            "energy_label": rng.choice(EnergyLabel.values), "source": rng.choice(
+                ["immoweb", "zimmo", "lokale krant", "raambiljet"]),
+            "seen_on": today - dt.timedelta(days=rng.randint(0, 60)),
+        })  # fmt: skip

@@ -8,12 +8,17 @@ from samen.housing.models import (
     EvictionOutcome,
     EvictionReport,
     FollowUp,
+    HousedKind,
+    HousingSituation,
     LivingSituation,
+    MoveReason,
     Need,
     Outflow,
     OutreachKind,
+    RentalListing,
     Situation,
     SituationDecision,
+    WalkInPoint,
 )
 from samen.registry.forms import DateField, MembershipChoiceMixin
 from samen.registry.models import Consent, LegalBasis, Municipality, Organisation, Person
@@ -214,3 +219,47 @@ class ContactForm(forms.Form):
 
 class TrajectoryEndForm(forms.Form):
     end = DateField(label=_("Einde van het traject"))
+
+
+class IntakeForm(forms.Form):
+    point = forms.ModelChoiceField(label=_("Zitdag"), queryset=WalkInPoint.objects.none())
+    intake_on = DateField(label=_("Intake op"))
+    adults = forms.IntegerField(label=_("Volwassenen"), min_value=1, max_value=10, initial=1)
+    children = forms.IntegerField(label=_("Kinderen"), min_value=0, max_value=15, initial=0)
+    income = forms.DecimalField(label=_("Netto-inkomen per maand (€)"), min_value=0,
+                                max_digits=8, decimal_places=2)  # fmt: skip
+    situation = forms.ChoiceField(label=_("Woonsituatie"), choices=HousingSituation.choices)
+    reasons = forms.MultipleChoiceField(label=_("Redenen om te verhuizen"),
+                                        choices=MoveReason.choices,
+                                        widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    search_plan = forms.CharField(label=_("Zoekplan"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    social_housing_registered = forms.BooleanField(
+        label=_("Ingeschreven voor sociale huur (met hulp van de Woonclub)"), required=False
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Gewenste gemeenten"), queryset=Municipality.objects.order_by("name"),
+        required=False, widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["point"].queryset = WalkInPoint.objects.filter(active_to__isnull=True)
+
+
+class HousedForm(forms.Form):
+    housed_on = DateField(label=_("Gehuisvest op"))
+    housed_kind = forms.ChoiceField(label=_("In"), choices=[("", "—"), *HousedKind.choices])
+
+
+class ListingForm(forms.ModelForm):
+    seen_on = DateField(label=_("Gezien op"))
+
+    class Meta:
+        model = RentalListing
+        fields = ["municipality", "street_or_area", "rent", "bedrooms", "energy_label", "source",
+                  "seen_on"]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")

@@ -408,3 +408,124 @@ class Contact(models.Model):
 
     class Meta:
         ordering = ["-on", "-pk"]
+
+
+# --- Woonclub -----------------------------------------------------------------------------
+
+
+class Schedule(models.TextChoices):
+    WEEKLY = "weekly", _("wekelijks")
+    FORTNIGHTLY = "fortnightly", _("tweewekelijks")
+    TWICE_WEEKLY = "twice_weekly", _("twee keer per week")
+
+
+class WalkInPoint(models.Model):
+    name = models.CharField(_("naam"), max_length=120)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    address = models.CharField(_("adres"), max_length=160)
+    schedule = models.CharField(_("ritme"), max_length=15, choices=Schedule.choices)
+    hours = models.CharField(_("dag en uren"), max_length=80)
+    evening_session = models.BooleanField(_("avondsessie om de twee maanden"), default=False)
+    active_from = models.DateField(_("actief sinds"), default=timezone.localdate)
+    active_to = models.DateField(_("actief tot"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["municipality__name", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HousingSituation(models.TextChoices):
+    TENANT = "tenant", _("huurder")
+    TEMPORARY = "temporary", _("tijdelijke huisvesting")
+    HOMELESS = "homeless", _("dakloos")
+    OWNER = "owner", _("eigenaar die moet verkopen")
+    OTHER = "other", _("ander")
+
+
+class MoveReason(models.TextChoices):
+    INDEPENDENCE = "independence", _("op eigen benen staan")
+    UNSUITABLE_HOME = "unsuitable_home", _("ongeschikte of slechte woning")
+    RELATIONSHIP = "relationship", _("relatieproblemen")
+    AFFORDABILITY = "affordability", _("betaalbaarheid")
+    OTHER = "other", _("ander")
+
+
+class HousedKind(models.TextChoices):
+    PRIVATE = "private", _("private huur")
+    SOCIAL = "social", _("sociale huur")
+    OTHER = "other", _("ander")
+
+
+class WoonclubHousehold(models.Model):
+    """A household at the Woonclub: its composition (children need not be registry
+    persons), income, housing situation, reasons to move, search plan; housed or not."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("aanvrager"))  # fmt: skip
+    point = models.ForeignKey(WalkInPoint, on_delete=models.PROTECT, verbose_name=_("zitdag"))
+    intake_on = models.DateField(_("intake op"), default=timezone.localdate)
+    adults = models.PositiveSmallIntegerField(_("volwassenen"))
+    children = models.PositiveSmallIntegerField(_("kinderen"), default=0)
+    income = models.DecimalField(_("netto-inkomen per maand (€)"), max_digits=8, decimal_places=2)
+    situation = models.CharField(_("woonsituatie"), max_length=10,
+                                 choices=HousingSituation.choices)  # fmt: skip
+    reasons = models.JSONField(_("redenen om te verhuizen"), default=list)
+    search_plan = models.TextField(_("zoekplan"), blank=True)
+    social_housing_registered = models.BooleanField(_("ingeschreven voor sociale huur"),
+                                                    default=False)  # fmt: skip
+    municipalities = models.ManyToManyField(Municipality, blank=True, related_name="+",
+                                            verbose_name=_("gewenste gemeenten"))  # fmt: skip
+    housed_on = models.DateField(_("gehuisvest op"), null=True, blank=True)
+    housed_kind = models.CharField(_("gehuisvest in"), max_length=10, choices=HousedKind.choices,
+                                   blank=True)  # fmt: skip
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["-intake_on", "-pk"]
+
+    def clean(self) -> None:
+        errors = {}
+        if not self.adults:
+            errors["adults"] = _("Minstens één volwassene.")
+        if not self.reasons:
+            errors["reasons"] = _("Kies minstens één reden.")
+        elif set(self.reasons) - set(MoveReason.values):
+            errors["reasons"] = _("Onbekende reden.")
+        if self.income is not None and self.income < 0:
+            errors["income"] = _("Een inkomen is niet negatief.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class EnergyLabel(models.TextChoices):
+    A = "A", "A"
+    B = "B", "B"
+    C = "C", "C"
+    D = "D", "D"
+    E = "E", "E"
+    F = "F", "F"
+    UNKNOWN = "", _("onbekend")
+
+
+class RentalListing(models.Model):
+    """A rental home seen by a Woonclub volunteer (no client data at all)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    street_or_area = models.CharField(_("straat of buurt"), max_length=120)
+    rent = models.DecimalField(_("huur per maand (€)"), max_digits=7, decimal_places=2)
+    bedrooms = models.PositiveSmallIntegerField(_("slaapkamers"))
+    energy_label = models.CharField(_("EPC-label"), max_length=1, choices=EnergyLabel.choices,
+                                    blank=True)  # fmt: skip
+    source = models.CharField(_("bron"), max_length=80)
+    seen_on = models.DateField(_("gezien op"), default=timezone.localdate)
+    available = models.BooleanField(_("nog te huur"), default=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["-seen_on", "-pk"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -434,4 +435,103 @@ def trajectory_figures(start: dt.date, end: dt.date) -> TrajectoryFigures:
     )
     return TrajectoryFigures(
         active.filter(kracht_wonen=False).count(), active.filter(kracht_wonen=True).count()
+    )
+
+
+# --- Woonclub -----------------------------------------------------------------------------
+
+WOONCLUB_TEAM = "woonclub"
+
+
+def is_woonclub(user) -> bool:
+    return any(
+        m.role in rules.FILE_ROLES and m.team_id and m.team.code == WOONCLUB_TEAM
+        for m in policy.memberships(user)
+    )
+
+
+def may_record_listings(user) -> bool:
+    """Volunteers record rental listings (and see nothing else); so does the team."""
+    return is_woonclub(user) or bool(policy.roles(user) & rules.VOLUNTEERS)
+
+
+def households_for(user) -> QuerySet:
+    from samen.housing.models import WoonclubHousehold
+
+    if not is_woonclub(user):
+        return WoonclubHousehold.objects.none()
+    return WoonclubHousehold.objects.filter(
+        person__in=policy.scope_persons(user, Person.objects.all())
+    ).select_related("person", "point")
+
+
+def listings() -> QuerySet:
+    from samen.housing.models import RentalListing
+
+    return RentalListing.objects.select_related("municipality")
+
+
+def suggestions(household) -> list:
+    """Listings still available that fit: the rent within the configured share of the
+    income, enough bedrooms (one for the adults, one per two children), in a municipality
+    the household asked for (if any). Cheapest first: suggestions for the counsellor."""
+    import math
+
+    from django.conf import settings
+
+    share = Decimal(str(settings.SAMEN_WOONCLUB_RENT_SHARE))
+    bedrooms = (1 if household.adults else 0) + math.ceil(household.children / 2)
+    wanted = list(household.municipalities.all())
+    found = listings().filter(available=True, rent__lte=household.income * share,
+                              bedrooms__gte=bedrooms)  # fmt: skip
+    if wanted:
+        found = found.filter(municipality__in=wanted)
+    return list(found.order_by("rent", "-seen_on"))
+
+
+@dataclass(frozen=True)
+class WoonclubFigures:
+    points: int | None
+    new_households: int | None
+    persons: int | None
+    singles: int | None
+    by_situation: dict | None
+    housed: int | None
+    search_days_avg: float | None
+    reasons_pct: dict | None
+
+
+def woonclub_figures(start: dt.date, end: dt.date) -> WoonclubFigures:
+    """The woonclub.* figures of key-figures.md for the period (see there); households are
+    counted once, at their first intake; persons are the adults and children recorded."""
+    from django.db.models import Min
+
+    from samen.housing.models import HousingSituation, MoveReason, WalkInPoint, WoonclubHousehold
+
+    if not WoonclubHousehold.objects.exists() and not WalkInPoint.objects.exists():
+        return WoonclubFigures(None, None, None, None, None, None, None, None)
+    points = WalkInPoint.objects.filter(active_from__lte=end).filter(
+        Q(active_to__isnull=True) | Q(active_to__gte=start)
+    )
+    first = WoonclubHousehold.objects.values("person_id").annotate(first=Min("intake_on"))
+    new_ids = [r["person_id"] for r in first if start <= r["first"] <= end]
+    new = [
+        WoonclubHousehold.objects.filter(person_id=pid).order_by("intake_on", "pk").first()
+        for pid in new_ids
+    ]
+    housed_in_period = WoonclubHousehold.objects.filter(housed_on__range=(start, end))
+    days = [(h.housed_on - h.intake_on).days for h in housed_in_period]
+    count = len(new)
+    return WoonclubFigures(
+        points.count(),
+        count,
+        sum(h.adults + h.children for h in new),
+        sum(1 for h in new if h.adults == 1),
+        {s: sum(1 for h in new if h.situation == s) for s in HousingSituation.values},
+        sum(1 for h in new if h.housed_on and h.housed_on <= end),
+        round(sum(days) / len(days), 1) if days else None,
+        {
+            r: round(100 * sum(1 for h in new if r in h.reasons) / count, 2) if count else 0.0
+            for r in MoveReason.values
+        },
     )

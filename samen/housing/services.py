@@ -24,23 +24,29 @@ from samen.housing.models import (
     EvictionReport,
     FollowUp,
     GuidanceTrajectory,
+    HousedKind,
     Occupation,
     Offer,
     OfferStatus,
     Outflow,
     OutreachAction,
     OutreachKind,
+    RentalListing,
     RequestStatus,
     Situation,
     SituationDecision,
+    WoonclubHousehold,
 )
 from samen.housing.selectors import (
     MELDPUNT_TEAM,
     accelerated_requests_for,
     admissions_for,
     candidates,
+    households_for,
     is_dedicated,
     is_meldpunt,
+    is_woonclub,
+    may_record_listings,
     ocmw_of,
     trajectories_for,
 )
@@ -524,3 +530,71 @@ def trajectory_end(*, actor, trajectory, end: dt.date):
         actor, "update", trajectory, person_id=trajectory.person_id, purpose="kracht_wonen"
     )
     return trajectory
+
+
+# --- Woonclub -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def woonclub_intake(*, actor, person: Person, data: dict) -> WoonclubHousehold:
+    """A household's intake at a walk-in point, for a person of the team's files."""
+    if not is_woonclub(actor):
+        raise PermissionDenied
+    if not policy.scope_persons(actor, Person.objects.filter(pk=person.pk)).exists():
+        raise PermissionDenied
+    data = dict(data)
+    municipalities = data.pop("municipalities", [])
+    if data.get("intake_on") and data["intake_on"] > timezone.localdate():
+        raise ValidationError({"intake_on": _("Die datum ligt in de toekomst.")})
+    household = WoonclubHousehold(person=person, created_by=actor, **data)
+    household.full_clean()
+    household.save()
+    household.municipalities.set(municipalities)
+    audit.record(actor, "create", household, person_id=person.pk, purpose="woonclub")
+    return household
+
+
+@transaction.atomic
+def woonclub_housed(*, actor, household: WoonclubHousehold, on: dt.date, kind: str):
+    if not households_for(actor).filter(pk=household.pk).exists():
+        raise PermissionDenied
+    errors = {}
+    if household.housed_on:
+        errors["__all__"] = _("Dit gezin is al gehuisvest.")
+    elif on < household.intake_on or on > timezone.localdate():
+        errors["housed_on"] = _("De datum ligt voor de intake of in de toekomst.")
+    if kind not in HousedKind.values:
+        errors["housed_kind"] = _("Kies waar het gezin woont.")
+    if errors:
+        raise ValidationError(errors)
+    household.housed_on, household.housed_kind = on, kind
+    household.save(update_fields=["housed_on", "housed_kind"])
+    audit.record(actor, "update", household, person_id=household.person_id, purpose="woonclub")
+    return household
+
+
+@transaction.atomic
+def listing_record(*, actor, data: dict) -> RentalListing:
+    """A volunteer (or the team) records a rental listing seen this week."""
+    if not may_record_listings(actor):
+        raise PermissionDenied
+    listing = RentalListing(recorded_by=actor, **data)
+    errors = {}
+    if listing.seen_on and listing.seen_on > timezone.localdate():
+        errors["seen_on"] = _("Die datum ligt in de toekomst.")
+    if listing.rent is not None and not 100 <= listing.rent <= 5000:
+        errors["rent"] = _("Een huur tussen € 100 en € 5.000 per maand.")
+    if errors:
+        raise ValidationError(errors)
+    listing.full_clean()
+    listing.save()
+    return listing
+
+
+@transaction.atomic
+def listing_gone(*, actor, listing: RentalListing) -> RentalListing:
+    if not may_record_listings(actor):
+        raise PermissionDenied
+    listing.available = False
+    listing.save(update_fields=["available"])
+    return listing

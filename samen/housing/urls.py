@@ -42,4 +42,10 @@ urlpatterns = [
     path(
         "toegewijd-team/trajecten/<int:pk>/einde/", views.trajectory_close, name="trajectory_close"
     ),
+    path("woonclub/", views.woonclub, name="woonclub"),
+    path("woonclub/intake/<int:person>/", views.woonclub_intake, name="woonclub_intake"),
+    path("woonclub/gezinnen/<int:pk>/", views.woonclub_household, name="woonclub_household"),
+    path("woonclub/gezinnen/<int:pk>/gehuisvest/", views.woonclub_housed, name="woonclub_housed"),
+    path("woonclub/huuraanbod/", views.listings, name="listings"),
+    path("woonclub/huuraanbod/<int:pk>/niet-meer/", views.listing_gone, name="listing_gone"),
 ]

@@ -12,7 +12,7 @@ from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
 from samen.core.forms import add_service_errors, errors_in_words
 from samen.housing import forms, selectors, services
-from samen.housing.models import CrisisBed, Dwelling, Need, Occupation, Offer
+from samen.housing.models import CrisisBed, Dwelling, Need, Occupation, Offer, WalkInPoint
 from samen.registry.models import Consent, Person
 
 SEES_ADMISSIONS = rules.CRISIS_ADMIT | rules.CRISIS_PARTNER
@@ -543,3 +543,109 @@ def trajectory_close(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, errors_in_words(form))
     return redirect("trajectory", found.pk)
+
+
+# --- Woonclub -----------------------------------------------------------------------------
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def woonclub(request: HttpRequest) -> HttpResponse:
+    """The Woonclub's households (still searching first) and its walk-in points."""
+    if not selectors.is_woonclub(request.user):
+        raise PermissionDenied
+    households = selectors.households_for(request.user).order_by("housed_on", "-intake_on")
+    return render(request, "housing/woonclub.html", {
+        "households": households[:200], "points": WalkInPoint.objects.select_related(
+            "municipality"),
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def woonclub_intake(request: HttpRequest, person: int) -> HttpResponse:
+    if not selectors.is_woonclub(request.user):
+        raise PermissionDenied
+    subject = policy.scope_persons(request.user, Person.objects.filter(pk=person)).first()
+    if subject is None:
+        raise Http404
+    form = forms.IntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            household = services.woonclub_intake(actor=request.user, person=subject,
+                                                 data=form.cleaned_data)  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De intake is bewaard."))
+            return redirect("woonclub_household", household.pk)
+    return render(request, "housing/woonclub_intake.html", {"person": subject, "form": form})
+
+
+def _household_or_404(request: HttpRequest, pk: int):
+    household = selectors.households_for(request.user).filter(pk=pk).first()
+    if household is None:
+        raise Http404
+    return household
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def woonclub_household(request: HttpRequest, pk: int) -> HttpResponse:
+    """A household and the listings that fit it, as suggestions."""
+    household = _household_or_404(request, pk)
+    audit.record(request.user, "view", household, person_id=household.person_id,
+                 purpose="woonclub")  # fmt: skip
+    return render(request, "housing/woonclub_household.html", {
+        "household": household, "suggestions": selectors.suggestions(household),
+        "form": forms.HousedForm(),
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def woonclub_housed(request: HttpRequest, pk: int) -> HttpResponse:
+    household = _household_or_404(request, pk)
+    form = forms.HousedForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        _post(request, lambda: services.woonclub_housed(
+            actor=request.user, household=household, on=data["housed_on"],
+            kind=data["housed_kind"]), _("Gehuisvest: proficiat!"), form)  # fmt: skip
+    else:
+        messages.error(request, errors_in_words(form))
+    return redirect("woonclub_household", household.pk)
+
+
+LISTING_ROLES = rules.VOLUNTEERS | rules.FILE_ROLES
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(LISTING_ROLES)
+def listings(request: HttpRequest) -> HttpResponse:
+    """The rental listings the volunteers keep up, by municipality; no client data here."""
+    if not selectors.may_record_listings(request.user):
+        raise PermissionDenied
+    form = forms.ListingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.listing_record(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het huuraanbod is toegevoegd."))
+            return redirect("listings")
+    return render(request, "housing/listings.html", {
+        "form": form, "listings": selectors.listings().filter(available=True)[:300],
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(LISTING_ROLES)
+def listing_gone(request: HttpRequest, pk: int) -> HttpResponse:
+    listing = selectors.listings().filter(pk=pk).first()
+    if listing is None:
+        raise Http404
+    _post(request, lambda: services.listing_gone(actor=request.user, listing=listing),
+          _("Niet meer te huur."))  # fmt: skip
+    return redirect("listings")

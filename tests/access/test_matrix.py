@@ -32,6 +32,7 @@ CRISIS = CRISIS_ADMIT | {"crisis_partner"}
 CRISIS_SCOPE = {"worker_kortrijk", "crisis_partner"}  # the referring service, the bed's partner
 MELDPUNT = {"meldpunt_member"}
 DEDICATED = {"dedicated_member"}
+WOONCLUB = {"programme_lead"}  # a member of the Woonclub team
 EVICTION = {"worker_kortrijk", "worker_menen"}  # the reporter, the OCMW it is routed to
 
 
@@ -301,6 +302,41 @@ def _trajectory(world):
     ).pk  # fmt: skip
 
 
+def _household(world):
+    """A Woonclub household of a person the Woonclub registered itself."""
+    import datetime as dt
+
+    from samen.housing import services
+    from samen.housing.models import WalkInPoint
+    from samen.registry import services as registry
+    from samen.registry.models import Municipality, Programme
+
+    lead = membership_of("programme_lead")
+    person = registry.person_create(
+        actor=lead.user, membership=lead, data={"first_name": "Woon", "last_name": "Club"},
+        programme=Programme.objects.get(code="woonclub"), legal_basis="legal_task",
+        basis_note="Woonclub",
+    )  # fmt: skip
+    point = WalkInPoint.objects.create(
+        name="Zitdag Kortrijk", municipality=Municipality.objects.get(name="Kortrijk"),
+        address="Budastraat 1", schedule="weekly", hours="dinsdag 9–12 u",
+    )  # fmt: skip
+    return services.woonclub_intake(actor=lead.user, person=person, data={
+        "point": point, "intake_on": dt.date(2026, 3, 1), "adults": 1, "children": 2,
+        "income": 1650, "situation": "tenant", "reasons": ["unsuitable_home"],
+    }).pk  # fmt: skip
+
+
+def _listing(world):
+    from samen.housing.models import RentalListing
+    from samen.registry.models import Municipality
+
+    return RentalListing.objects.create(
+        municipality=Municipality.objects.get(name="Menen"), street_or_area="Centrum", rent=650,
+        bedrooms=2, source="immoweb", recorded_by=user_of("volunteer"),
+    ).pk  # fmt: skip
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -423,6 +459,12 @@ MATRIX = {
     "trajectory_start": ("get", P_K, expect(DEDICATED, scoped=set())),  # not in its files
     "trajectory": ("get", _trajectory, expect(FILE, scoped=DEDICATED)),
     "trajectory_close": ("post", _trajectory, expect(FILE, 302, scoped=DEDICATED)),
+    "woonclub": ("get", None, expect(WOONCLUB)),
+    "woonclub_intake": ("get", P_K, expect(WOONCLUB, scoped=set())),  # not in its files
+    "woonclub_household": ("get", _household, expect(FILE, scoped=WOONCLUB)),
+    "woonclub_housed": ("post", _household, expect(FILE, 302, scoped=WOONCLUB)),
+    "listings": ("get", None, expect(WOONCLUB | {"volunteer"})),
+    "listing_gone": ("post", _listing, expect(WOONCLUB | {"volunteer"}, 302)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),

@@ -112,3 +112,28 @@ def test_an_eviction_report_reaches_the_tenants_ocmw(visit):
     page.get_by_role("button", name="Afloop registreren").click()
     assert page.get_by_text("De afloop is geregistreerd.").is_visible()
     visit.check("50-uithuiszetting")
+
+
+def test_a_volunteer_adds_listings_without_seeing_any_client(visit):
+    page = visit.page
+    visit.login("vera.vrijwilliger")
+    page.get_by_role("link", name="Huuraanbod").click()
+    page.get_by_label("Gemeente").select_option(label="Wevelgem")
+    page.get_by_label("Straat of buurt").fill("Kerkplein")
+    page.get_by_label("Huur per maand (€)").fill("640")
+    page.get_by_label("Slaapkamers").fill("2")
+    page.get_by_label("EPC-label").select_option("C")
+    page.get_by_label("Bron").fill("raambiljet")
+    page.get_by_label("Gezien op").fill("27/11/2026")
+    page.get_by_role("button", name="Toevoegen").click()
+    assert page.get_by_text("Het huuraanbod is toegevoegd.").is_visible()
+    visit.check("51-huuraanbod")
+    assert page.get_by_role("link", name="Personen", exact=True).count() == 0
+    assert visit.goto("/wonen/woonclub/").status == 403  # no households for a volunteer
+    visit.goto("/wonen/woonclub/huuraanbod/")
+    visit.logout()
+    visit.login("pieter.woonclub")
+    page.get_by_role("link", name="Woonclub", exact=True).click()
+    visit.check("52-woonclub")
+    page.locator("tbody tr").first.get_by_role("link").click()
+    visit.check("53-woonclub-gezin")
