@@ -7,7 +7,7 @@ class HousingConfig(AppConfig):
 
     def ready(self) -> None:
         from samen.core import demo_steps
-        from samen.housing import demo
+        from samen.housing import demo, imports  # noqa: F401 (imports registers kinds)
 
         demo_steps.register(30, "crisis-beds", demo.build_crisis)
         demo_steps.register(31, "meldpunt", demo.build_meldpunt)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -575,8 +576,8 @@ def woonclub_housed(*, actor, household: WoonclubHousehold, on: dt.date, kind: s
 
 @transaction.atomic
 def listing_record(*, actor, data: dict) -> RentalListing:
-    """A volunteer (or the team) records a rental listing seen this week."""
-    if not may_record_listings(actor):
+    """A volunteer (or the team, or an import) records a rental listing."""
+    if not (may_record_listings(actor) or policy.has_role(actor, rules.IMPORT_REFERENCE_DATA)):
         raise PermissionDenied
     listing = RentalListing(recorded_by=actor, **data)
     errors = {}
@@ -598,3 +599,69 @@ def listing_gone(*, actor, listing: RentalListing) -> RentalListing:
     listing.available = False
     listing.save(update_fields=["available"])
     return listing
+
+
+# --- Imports (historic records; docs/imports.md) -------------------------------------------
+
+
+def _ensure_importer(actor, roles) -> None:
+    if not policy.has_role(actor, roles):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def dwelling_import(*, actor, data: dict) -> Dwelling:
+    _ensure_importer(actor, rules.IMPORT_REFERENCE_DATA)
+    dwelling = Dwelling(**data)
+    dwelling.full_clean()
+    dwelling.save()
+    audit.record(actor, "import", dwelling, purpose="import")
+    return dwelling
+
+
+@transaction.atomic
+def admission_import(
+    *, actor, bed: CrisisBed, person_id: int, admitted_at, discharged_at, reason: str,
+    follow_up: str,
+) -> CrisisAdmission:  # fmt: skip
+    """A historic admission: refused when it overlaps another stay in the same bed."""
+    _ensure_importer(actor, rules.IMPORT_PERSONS)
+    bed = CrisisBed.objects.select_for_update().get(pk=bed.pk)
+    end = discharged_at or timezone.now()
+    overlapping = bed.admissions.filter(admitted_at__lt=end).filter(
+        Q(discharged_at__isnull=True) | Q(discharged_at__gt=admitted_at)
+    )
+    if overlapping.exists():
+        raise ValidationError(_("Dit bed was toen al bezet."))
+    admission = CrisisAdmission(
+        bed=bed, person_id=person_id, admitted_by=actor, admitted_at=admitted_at,
+        discharged_at=discharged_at, reason=reason, follow_up=follow_up,
+        legal_basis=LegalBasis.LEGAL_TASK,
+    )  # fmt: skip
+    admission.full_clean()
+    admission.save()
+    audit.record(actor, "import", admission, person_id=person_id, purpose="import")
+    return admission
+
+
+@transaction.atomic
+def situation_import(*, actor, person_id: int, data: dict) -> Situation:
+    _ensure_importer(actor, rules.IMPORT_PERSONS)
+    situation = Situation(reported_by=actor, **data)
+    if situation.decision:
+        situation.decided_on, situation.decided_by = situation.reported_on, actor
+    situation.full_clean()
+    situation.save()
+    situation.persons.set([person_id])
+    audit.record(actor, "import", situation, person_id=person_id, purpose="import")
+    return situation
+
+
+@transaction.atomic
+def woonclub_import(*, actor, person_id: int, data: dict) -> WoonclubHousehold:
+    _ensure_importer(actor, rules.IMPORT_PERSONS)
+    household = WoonclubHousehold(person_id=person_id, created_by=actor, **data)
+    household.full_clean()
+    household.save()
+    audit.record(actor, "import", household, person_id=person_id, purpose="import")
+    return household
