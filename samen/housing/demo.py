@@ -360,3 +360,10 @@ def build_woonclub(seed: int = 1, progress: bool = True) -> None:
                 ["immoweb", "zimmo", "lokale krant", "raambiljet"]),
             "seen_on": today - dt.timedelta(days=rng.randint(0, 60)),
         })  # fmt: skip
+
+    for week in range(4):  # the coming sessions of the busiest points, staffed
+        for point in points[:3]:
+            day = today + dt.timedelta(days=7 * week + 1 + points.index(point))
+            services.duty_take(actor=lead, point=point, on=day)
+            if week % 2 == 0:
+                services.duty_take(actor=volunteer, point=point, on=day)

@@ -263,3 +263,12 @@ class ListingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+
+
+class DutyForm(forms.Form):
+    point = forms.ModelChoiceField(label=_("Zitdag"), queryset=WalkInPoint.objects.none())
+    on = DateField(label=_("Datum"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["point"].queryset = WalkInPoint.objects.filter(active_to__isnull=True)

@@ -529,3 +529,22 @@ class RentalListing(models.Model):
 
     class Meta:
         ordering = ["-seen_on", "-pk"]
+
+
+class DutyRole(models.TextChoices):
+    STAFF = "staff", _("woonconsulent")
+    VOLUNTEER = "volunteer", _("vrijwilliger")
+
+
+class Duty(models.Model):
+    """Who staffs a walk-in point on a day: the planning of staff and volunteers."""
+
+    point = models.ForeignKey(WalkInPoint, on_delete=models.CASCADE, related_name="duties",
+                              verbose_name=_("zitdag"))  # fmt: skip
+    on = models.DateField(_("datum"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("als"), max_length=10, choices=DutyRole.choices)
+
+    class Meta:
+        ordering = ["on", "point__name"]
+        constraints = [models.UniqueConstraint(fields=["point", "on", "user"], name="duty_once")]

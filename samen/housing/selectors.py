@@ -535,3 +535,14 @@ def woonclub_figures(start: dt.date, end: dt.date) -> WoonclubFigures:
             for r in MoveReason.values
         },
     )
+
+
+def planning(weeks: int = 8) -> QuerySet:
+    """The walk-in points' duties from today on, for the coming weeks (names of staff and
+    volunteers only)."""
+    from samen.housing.models import Duty
+
+    today = timezone.localdate()
+    return Duty.objects.filter(on__range=(today, today + dt.timedelta(weeks=weeks))).select_related(
+        "point__municipality", "user"
+    )

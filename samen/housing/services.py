@@ -20,6 +20,8 @@ from samen.housing.models import (
     ContactKind,
     CrisisAdmission,
     CrisisBed,
+    Duty,
+    DutyRole,
     Dwelling,
     EvictionOutcome,
     EvictionReport,
@@ -36,6 +38,7 @@ from samen.housing.models import (
     RequestStatus,
     Situation,
     SituationDecision,
+    WalkInPoint,
     WoonclubHousehold,
 )
 from samen.housing.selectors import (
@@ -49,6 +52,7 @@ from samen.housing.selectors import (
     is_woonclub,
     may_record_listings,
     ocmw_of,
+    partner_organisations,
     trajectories_for,
 )
 from samen.registry import services as registry
@@ -665,3 +669,61 @@ def woonclub_import(*, actor, person_id: int, data: dict) -> WoonclubHousehold:
     household.save()
     audit.record(actor, "import", household, person_id=person_id, purpose="import")
     return household
+
+
+# --- A crisis partner's beds ---------------------------------------------------------------
+
+
+def _partner_of(actor):
+    partners = partner_organisations(actor)
+    if not partners:
+        raise PermissionDenied
+    return Organisation.objects.get(pk=min(partners))
+
+
+@transaction.atomic
+def bed_add(*, actor, label: str) -> CrisisBed:
+    """A partner adds a bed to the network (its capacity is its beds in use)."""
+    partner = _partner_of(actor)
+    label = label.strip()
+    if not label:
+        raise ValidationError({"label": _("Geef het bed een naam.")})
+    if CrisisBed.objects.filter(partner=partner, label__iexact=label).exists():
+        raise ValidationError({"label": _("Er is al een bed met die naam.")})
+    bed = CrisisBed.objects.create(partner=partner, label=label)
+    audit.record(actor, "create", bed, purpose="crisis")
+    return bed
+
+
+@transaction.atomic
+def bed_in_use(*, actor, bed: CrisisBed, active: bool) -> CrisisBed:
+    """In or out of use; a bed with someone in it stays in use until the discharge."""
+    if bed.partner_id not in partner_organisations(actor):
+        raise PermissionDenied
+    bed = CrisisBed.objects.select_for_update().get(pk=bed.pk)
+    if not active and bed.admissions.filter(discharged_at__isnull=True).exists():
+        raise ValidationError(_("Er ligt iemand in dit bed: eerst het ontslag."))
+    bed.active = active
+    bed.save(update_fields=["active"])
+    audit.record(actor, "update", bed, purpose="crisis")
+    return bed
+
+
+@transaction.atomic
+def duty_take(*, actor, point: WalkInPoint, on: dt.date) -> Duty:
+    """A counsellor or a volunteer takes a session of a walk-in point."""
+    if not may_record_listings(actor):  # the Woonclub team and its volunteers
+        raise PermissionDenied
+    if on < timezone.localdate():
+        raise ValidationError({"on": _("Die dag is al voorbij.")})
+    if Duty.objects.filter(point=point, on=on, user=actor).exists():
+        raise ValidationError({"on": _("Je staat die dag al op deze zitdag.")})
+    role = DutyRole.STAFF if is_woonclub(actor) else DutyRole.VOLUNTEER
+    return Duty.objects.create(point=point, on=on, user=actor, role=role)
+
+
+@transaction.atomic
+def duty_drop(*, actor, duty: Duty) -> None:
+    if duty.user_id != actor.pk and not is_woonclub(actor):
+        raise PermissionDenied
+    duty.delete()

@@ -6,6 +6,8 @@ urlpatterns = [
     path("crisisbedden/", views.crisis_beds, name="crisis_beds"),
     path("crisisbedden/<int:bed>/opnemen/", views.crisis_admit, name="crisis_admit"),
     path("crisisbedden/opnames/", views.crisis_admissions, name="crisis_admissions"),
+    path("crisisbedden/bed/", views.crisis_bed_add, name="crisis_bed_add"),
+    path("crisisbedden/bed/<int:pk>/", views.crisis_bed_use, name="crisis_bed_use"),
     path("crisisbedden/opnames/<int:pk>/", views.crisis_admission, name="crisis_admission"),
     path("crisisbedden/opnames/<int:pk>/ontslag/", views.crisis_discharge, name="crisis_discharge"),
     path("meldpunt/", views.meldpunt, name="meldpunt"),
@@ -48,4 +50,6 @@ urlpatterns = [
     path("woonclub/gezinnen/<int:pk>/gehuisvest/", views.woonclub_housed, name="woonclub_housed"),
     path("woonclub/huuraanbod/", views.listings, name="listings"),
     path("woonclub/huuraanbod/<int:pk>/niet-meer/", views.listing_gone, name="listing_gone"),
+    path("woonclub/planning/", views.woonclub_planning, name="woonclub_planning"),
+    path("woonclub/planning/<int:pk>/weg/", views.duty_drop, name="duty_drop"),
 ]

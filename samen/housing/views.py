@@ -59,7 +59,29 @@ def crisis_admissions(request: HttpRequest) -> HttpResponse:
                      purpose="crisis")  # fmt: skip
     return render(request, "housing/crisis_admissions.html", {
         "admissions": admissions, "beds": selectors.partner_beds(request.user),
+        "is_partner": bool(selectors.partner_organisations(request.user)),
     })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.CRISIS_PARTNER)
+def crisis_bed_add(request: HttpRequest) -> HttpResponse:
+    label = request.POST.get("label", "")
+    _post(request, lambda: services.bed_add(actor=request.user, label=label),
+          _("Het bed is toegevoegd."))  # fmt: skip
+    return redirect("crisis_admissions")
+
+
+@require_POST
+@role_required(rules.CRISIS_PARTNER)
+def crisis_bed_use(request: HttpRequest, pk: int) -> HttpResponse:
+    bed = selectors.partner_beds(request.user).filter(pk=pk).first()
+    if bed is None:
+        raise Http404
+    active = request.POST.get("active") == "1"
+    _post(request, lambda: services.bed_in_use(actor=request.user, bed=bed, active=active),
+          _("Bewaard."))  # fmt: skip
+    return redirect("crisis_admissions")
 
 
 def _admission_or_404(request: HttpRequest, pk: int):
@@ -649,3 +671,35 @@ def listing_gone(request: HttpRequest, pk: int) -> HttpResponse:
     _post(request, lambda: services.listing_gone(actor=request.user, listing=listing),
           _("Niet meer te huur."))  # fmt: skip
     return redirect("listings")
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(LISTING_ROLES)
+def woonclub_planning(request: HttpRequest) -> HttpResponse:
+    """Who staffs which walk-in point, the coming eight weeks; staff and volunteers take a
+    session themselves (no client data here)."""
+    if not selectors.may_record_listings(request.user):
+        raise PermissionDenied
+    form = forms.DutyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.duty_take(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Je staat op de planning."))
+            return redirect("woonclub_planning")
+    return render(request, "housing/woonclub_planning.html", {
+        "form": form, "duties": selectors.planning(), "me": request.user.pk,
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(LISTING_ROLES)
+def duty_drop(request: HttpRequest, pk: int) -> HttpResponse:
+    duty = selectors.planning().filter(pk=pk).first()
+    if duty is None:
+        raise Http404
+    services.duty_drop(actor=request.user, duty=duty)
+    messages.success(request, _("Van de planning gehaald."))
+    return redirect("woonclub_planning")

@@ -337,6 +337,25 @@ def _listing(world):
     ).pk  # fmt: skip
 
 
+def _duty(world):
+    """The volunteer's own duty (the Woonclub team may take anyone off the planning)."""
+    from samen.housing.models import Duty, WalkInPoint
+    from samen.registry.models import Municipality
+
+    point = WalkInPoint.objects.create(
+        name="Zitdag Wervik", municipality=Municipality.objects.get(name="Wervik"), address="x",
+        schedule="weekly", hours="woensdag",
+    )  # fmt: skip
+    return Duty.objects.create(point=point, on=timezone_today(), user=user_of("volunteer"),
+                               role="volunteer").pk  # fmt: skip
+
+
+def timezone_today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
 def _membership(world):
     return membership_of("worker_kortrijk").pk
 
@@ -429,6 +448,8 @@ MATRIX = {
     "crisis_admit": ("get", _bed, expect(CRISIS_ADMIT)),
     "crisis_admissions": ("get", None, expect(CRISIS)),
     "crisis_admission": ("get", _admission, expect(CRISIS, scoped=CRISIS_SCOPE)),
+    "crisis_bed_add": ("post", None, expect({"crisis_partner"}, 302)),  # no name: a message
+    "crisis_bed_use": ("post", _bed, expect({"crisis_partner"}, 302)),
     "crisis_discharge": ("post", _admission, expect(CRISIS, 302, scoped=CRISIS_SCOPE)),
     "meldpunt": ("get", None, expect(FILE)),
     "meldpunt_report": ("get", P_K, expect(FILE, scoped=K)),
@@ -465,6 +486,8 @@ MATRIX = {
     "woonclub_housed": ("post", _household, expect(FILE, 302, scoped=WOONCLUB)),
     "listings": ("get", None, expect(WOONCLUB | {"volunteer"})),
     "listing_gone": ("post", _listing, expect(WOONCLUB | {"volunteer"}, 302)),
+    "woonclub_planning": ("get", None, expect(WOONCLUB | {"volunteer"})),
+    "duty_drop": ("post", _duty, expect(WOONCLUB | {"volunteer"}, 302)),
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),

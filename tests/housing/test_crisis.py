@@ -201,3 +201,23 @@ SCRIPT = textwrap.dedent("""
 def test_eight_workers_click_the_last_free_bed_at_once(tmp_path):
     out = run_on_fresh_postgres(tmp_path, "crisis", SCRIPT)
     assert out.split() == ["1", "7", "1", "True"], out
+
+
+def test_a_partner_keeps_its_capacity(beds, persona_client):
+    partner = user_of("crisis_partner")
+    with pytest.raises(ValidationError) as error:
+        services.bed_add(actor=partner, label="Bed 1")  # exists
+    assert "label" in error.value.error_dict
+    services.bed_add(actor=partner, label="Bed 3")
+    assert selectors.free_beds().count() == 3
+    admission = admit(bed=beds[0])
+    with pytest.raises(ValidationError, match="eerst het ontslag"):
+        services.bed_in_use(actor=partner, bed=beds[0], active=False)
+    services.bed_in_use(actor=partner, bed=beds[1], active=False)
+    assert selectors.free_beds().count() == 1  # Bed 3 only
+    with pytest.raises(PermissionDenied):  # not its bed
+        services.bed_in_use(actor=user_of("worker_kortrijk"), bed=beds[1], active=True)
+    response = persona_client("crisis_partner").post(reverse("crisis_bed_add"), {"label": " "},
+                                                     follow=True)  # fmt: skip
+    assert "Geef het bed een naam." in response.content.decode()
+    assert admission.bed == beds[0]

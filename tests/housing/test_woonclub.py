@@ -141,3 +141,22 @@ def test_woonclub_figures_against_a_hand_computed_year(club):
     }  # fmt: skip
     year = selectors.woonclub_figures(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
     assert (year.new_households, year.search_days_avg) == (1, 300.0)  # D new; B housed
+
+
+def test_the_planning_of_the_walk_in_points(club, persona_client):
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    services.duty_take(actor=user_of("volunteer"), point=club.point, on=tomorrow)
+    duty = services.duty_take(actor=club.user, point=club.point, on=tomorrow)
+    assert duty.role == "staff"
+    with pytest.raises(ValidationError, match="al op deze zitdag"):
+        services.duty_take(actor=user_of("volunteer"), point=club.point, on=tomorrow)
+    with pytest.raises(ValidationError) as error:
+        services.duty_take(actor=user_of("volunteer"), point=club.point, on=dt.date(2020, 1, 1))
+    assert "on" in error.value.error_dict
+    with pytest.raises(PermissionDenied):  # not the Woonclub, not a volunteer
+        services.duty_take(actor=user_of("worker_kortrijk"), point=club.point, on=tomorrow)
+    with pytest.raises(PermissionDenied):  # a volunteer takes only itself off
+        services.duty_drop(actor=user_of("volunteer"), duty=duty)
+    page = persona_client("volunteer").get(reverse("woonclub_planning")).content.decode()
+    assert "Zitdag Menen" in page and "vrijwilliger" in page
+    assert sorted(d.role for d in selectors.planning()) == ["staff", "volunteer"]
