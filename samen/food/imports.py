@@ -48,12 +48,6 @@ def time_of_day(value: str):
         raise ValueError(f"'{value}' is geen uur (uu:mm)") from exc
 
 
-def whole(value: str) -> int:
-    if not value.strip().isdigit():
-        raise ValueError(f"'{value}' is geen geheel getal")
-    return int(value)
-
-
 def dietary(value: str) -> list[str]:
     items = [v.strip().lower() for v in value.replace(";", ",").split(",") if v.strip()]
     unknown = [v for v in items if v not in DIETARY]
@@ -73,12 +67,12 @@ class FoodOrganisationsImport(ImportKind):
             Column("naam", "Naam van de organisatie.", "Vzw De Zonnebloem", required=True),
             Column("gemeente", "Gemeente van de regio: naam, deelgemeente of postcode.", "Menen",
                    required=True),
-            Column("gezinnen", "Aantal begunstigde gezinnen.", "40", whole),
-            Column("personen", "Aantal begunstigde personen.", "110", whole, required=True),
+            Column("gezinnen", "Aantal begunstigde gezinnen.", "40", parsers.whole),
+            Column("personen", "Aantal begunstigde personen.", "110", parsers.whole, required=True),
             Column("ontvangst", "levering of afhalen.", "levering", MODE),
             Column("venster_van", "Levervenster vanaf (uu:mm).", "09:00", time_of_day),
             Column("venster_tot", "Levervenster tot (uu:mm).", "12:00", time_of_day),
-            Column("bakken", "Koelruimte in bakken.", "8", whole),
+            Column("bakken", "Koelruimte in bakken.", "8", parsers.whole),
             Column("voedingsbeperkingen", f"Komma's tussen: {', '.join(sorted(DIETARY))}.",
                    "halal", dietary),
             Column("contactpersoon", "Naam.", "Greet"),
@@ -163,7 +157,7 @@ class DonationsImport(ImportKind):
             Column("ophaalpunt", "Naam van het ophaalpunt (winkel).", "Colruyt Kortrijk"),
             Column("product", "Naam van het product (zoals in Samen).", "Yoghurt", required=True),
             Column("kg", "Gewogen kg (decimale komma).", "12,5", None, required=True),
-            Column("bakken", "Aantal bakken.", "1", whole),
+            Column("bakken", "Aantal bakken.", "1", parsers.whole),
             Column("datumsoort", "tgt, tht of geen.", "tgt", DATE_KIND, required=True),
             Column("houdbaarheidsdatum", "De datum op de verpakking.", "28/11/2018",
                    parsers.date),

@@ -53,14 +53,8 @@ HOUSED = parsers.choice({"privaat": HousedKind.PRIVATE, "sociaal": HousedKind.SO
                          "ander": HousedKind.OTHER})  # fmt: skip
 
 
-def whole(value: str) -> int:
-    if not value.strip().isdigit():
-        raise ValueError(f"'{value}' is geen geheel getal")
-    return int(value)
-
-
 def one_to_five(value: str) -> int:
-    number = whole(value)
+    number = parsers.whole(value)
     if not 1 <= number <= 5:
         raise ValueError(f"'{value}' ligt niet tussen 1 en 5")
     return number
@@ -133,7 +127,7 @@ class DwellingsImport(ImportKind):
             Column("gemeente", "Gemeente van de regio: naam, deelgemeente of postcode.",
                    "Kortrijk", required=True),
             Column("soort", "studio, appartement of huis.", "appartement", KIND, required=True),
-            Column("slaapkamers", "Aantal slaapkamers.", "1", whole, required=True),
+            Column("slaapkamers", "Aantal slaapkamers.", "1", parsers.whole, required=True),
             Column("rolstoeltoegankelijk", "ja of nee.", "nee", parsers.boolean),
             Column("huur", "Huur per maand (decimale komma).", "450,00", parsers.decimal,
                    required=True),
@@ -180,7 +174,7 @@ class RentalListingsImport(ImportKind):
                    required=True),
             Column("huur", "Huur per maand (decimale komma).", "650,00", parsers.decimal,
                    required=True),
-            Column("slaapkamers", "Aantal slaapkamers.", "2", whole, required=True),
+            Column("slaapkamers", "Aantal slaapkamers.", "2", parsers.whole, required=True),
             Column("epc", "EPC-label A–F of onbekend.", "C", LABEL),
             Column("bron", "Waar gezien (immoweb, krant, raambiljet …).", "immoweb",
                    required=True),
@@ -312,8 +306,8 @@ class WoonclubIntakesImport(ImportKind):
             Column("zitdag", "Naam van de zitdag (zoals in Samen).", "Woonclub Menen",
                    required=True),
             Column("intake_op", "dd/mm/jjjj.", "06/02/2018", parsers.date, required=True),
-            Column("volwassenen", "Aantal volwassenen.", "1", whole, required=True),
-            Column("kinderen", "Aantal kinderen.", "2", whole),
+            Column("volwassenen", "Aantal volwassenen.", "1", parsers.whole, required=True),
+            Column("kinderen", "Aantal kinderen.", "2", parsers.whole),
             Column("inkomen", "Netto-inkomen per maand (decimale komma).", "1650,00",
                    parsers.decimal, required=True),
             Column("woonsituatie", "huurder, tijdelijk, dakloos, eigenaar of ander.", "huurder",

@@ -252,6 +252,22 @@ def dwellings() -> QuerySet:
     )
 
 
+def dwelling_state(dwelling) -> dict:
+    """Who lives in a dwelling now, its open offer, and the households before."""
+    return {
+        "occupation": dwelling.occupations.filter(end__isnull=True)
+        .select_related("situation").first(),
+        "offer": dwelling.offers.filter(status="open").select_related("situation").first(),
+        "history": dwelling.occupations.exclude(end__isnull=True).select_related("situation"),
+    }  # fmt: skip
+
+
+def walk_in_points() -> QuerySet:
+    from samen.housing.models import WalkInPoint
+
+    return WalkInPoint.objects.select_related("municipality")
+
+
 def candidates(dwelling) -> list:
     """Situations that fit a free dwelling, highest priority first: offered a Kracht.Wonen
     trajectory, not living in the pool, without an open offer; the household fits the
@@ -546,3 +562,12 @@ def planning(weeks: int = 8) -> QuerySet:
     return Duty.objects.filter(on__range=(today, today + dt.timedelta(weeks=weeks))).select_related(
         "point__municipality", "user"
     )
+
+
+def audit_list(user, *, purpose: str, page: str, person_ids) -> None:
+    """A page that lists persons: one audit entry with the ids shown, as a search has."""
+    from samen.access import audit
+
+    ids = sorted({pk for pk in person_ids if pk})
+    if ids:
+        audit.record(user, "list", purpose=purpose, detail={"page": page, "found": ids})

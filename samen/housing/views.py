@@ -12,7 +12,7 @@ from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
 from samen.core.forms import add_service_errors, errors_in_words
 from samen.housing import forms, selectors, services
-from samen.housing.models import CrisisBed, Dwelling, Need, Occupation, Offer, WalkInPoint
+from samen.housing.models import CrisisBed, Dwelling, Need, Occupation, Offer
 from samen.registry.models import Consent, Person
 
 SEES_ADMISSIONS = rules.CRISIS_ADMIT | rules.CRISIS_PARTNER
@@ -54,9 +54,8 @@ def crisis_admit(request: HttpRequest, bed: int) -> HttpResponse:
 def crisis_admissions(request: HttpRequest) -> HttpResponse:
     """A partner's beds with who is in them; a service's own admissions."""
     admissions = list(selectors.admissions_for(request.user)[:200])
-    for admission in admissions:
-        audit.record(request.user, "view", admission, person_id=admission.person_id,
-                     purpose="crisis")  # fmt: skip
+    selectors.audit_list(request.user, purpose="crisis", page="crisis_admissions",
+                         person_ids=[a.person_id for a in admissions])  # fmt: skip
     return render(request, "housing/crisis_admissions.html", {
         "admissions": admissions, "beds": selectors.partner_beds(request.user),
         "is_partner": bool(selectors.partner_organisations(request.user)),
@@ -159,9 +158,12 @@ def meldpunt_report(request: HttpRequest, person: int) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def meldpunt(request: HttpRequest) -> HttpResponse:
     """The priority list of open situations, each with why it stands where it does."""
+    situations = selectors.priority_list(request.user)
+    decided = list(selectors.situations_for(request.user).exclude(decision="")[:30])
+    selectors.audit_list(request.user, purpose="kracht_wonen", page="meldpunt", person_ids=[
+        p.pk for s in situations + decided for p in s.persons.all()])  # fmt: skip
     return render(request, "housing/meldpunt.html", {
-        "situations": selectors.priority_list(request.user),
-        "decided": selectors.situations_for(request.user).exclude(decision="")[:30],
+        "situations": situations, "decided": decided,
         "is_meldpunt": selectors.is_meldpunt(request.user),
     })  # fmt: skip
 
@@ -277,13 +279,15 @@ def dwelling(request: HttpRequest, pk: int) -> HttpResponse:
     home = selectors.dwellings().filter(pk=pk).first()
     if home is None:
         raise Http404
-    occupation = home.occupations.filter(end__isnull=True).select_related("situation").first()
-    offer = home.offers.filter(status="open").select_related("situation").first()
-    free = not (home.in_maintenance or occupation or offer)
+    state = selectors.dwelling_state(home)
+    free = not (home.in_maintenance or state["occupation"] or state["offer"])
+    fitting = selectors.candidates(home) if free else []
+    shown = [s for s in (state["occupation"], state["offer"]) if s] + list(state["history"])
+    selectors.audit_list(request.user, purpose="kracht_wonen", page="dwelling", person_ids=[
+        p.pk for s in [*fitting, *(x.situation for x in shown)] for p in s.persons.all()
+    ])  # fmt: skip
     return render(request, "housing/dwelling.html", {
-        "dwelling": home, "occupation": occupation, "offer": offer,
-        "candidates": selectors.candidates(home) if free else [],
-        "history": home.occupations.exclude(end__isnull=True).select_related("situation"),
+        "dwelling": home, **state, "candidates": fitting,
         "answer_form": forms.OfferAnswerForm(), "end_form": forms.OccupationEndForm(),
     })  # fmt: skip
 
@@ -443,8 +447,11 @@ def eviction_close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @role_required(rules.FILE_ROLES)
 def accelerated_requests(request: HttpRequest) -> HttpResponse:
+    requests = list(selectors.accelerated_requests_for(request.user)[:100])
+    selectors.audit_list(request.user, purpose="eviction", page="accelerated_requests",
+                         person_ids=[r.person_id for r in requests])  # fmt: skip
     return render(request, "housing/accelerated_requests.html", {
-        "requests": selectors.accelerated_requests_for(request.user)[:100],
+        "requests": requests,
         "form": forms.AcceleratedDecisionForm(),
     })  # fmt: skip
 
@@ -499,8 +506,11 @@ def dedicated_team(request: HttpRequest) -> HttpResponse:
     """The team's trajectories and each member's caseload."""
     if not selectors.is_dedicated(request.user):
         raise PermissionDenied
+    trajectories = list(selectors.trajectories_for(request.user).filter(end__isnull=True))
+    selectors.audit_list(request.user, purpose="kracht_wonen", page="dedicated_team",
+                         person_ids=[t.person_id for t in trajectories])  # fmt: skip
     return render(request, "housing/dedicated_team.html", {
-        "trajectories": selectors.trajectories_for(request.user).filter(end__isnull=True),
+        "trajectories": trajectories,
         "caseload": selectors.caseload(),
     })  # fmt: skip
 
@@ -576,10 +586,13 @@ def woonclub(request: HttpRequest) -> HttpResponse:
     """The Woonclub's households (still searching first) and its walk-in points."""
     if not selectors.is_woonclub(request.user):
         raise PermissionDenied
-    households = selectors.households_for(request.user).order_by("housed_on", "-intake_on")
+    households = list(
+        selectors.households_for(request.user).order_by("housed_on", "-intake_on")[:200]
+    )
+    selectors.audit_list(request.user, purpose="woonclub", page="woonclub",
+                         person_ids=[h.person_id for h in households])  # fmt: skip
     return render(request, "housing/woonclub.html", {
-        "households": households[:200], "points": WalkInPoint.objects.select_related(
-            "municipality"),
+        "households": households, "points": selectors.walk_in_points(),
     })  # fmt: skip
 
 

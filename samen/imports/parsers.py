@@ -24,6 +24,12 @@ def date(value: str) -> dt.date:
     raise ValueError(f"'{value}' is geen datum (dd/mm/jjjj)")
 
 
+def whole(value: str) -> int:
+    if not value.strip().isdigit():
+        raise ValueError(f"'{value}' is geen geheel getal")
+    return int(value)
+
+
 def boolean(value: str) -> bool:
     folded = value.strip().lower()
     if folded in ("ja", "j", "yes", "1", "waar"):

@@ -123,7 +123,8 @@ def test_the_partner_sees_the_admissions_in_its_own_beds_only(beds, persona_clie
         .status_code
         == 404
     )
-    assert AuditEntry.objects.filter(action="view", person_id=admission.person_id).exists()
+    listed = AuditEntry.objects.filter(action="list").latest("pk")
+    assert listed.detail == {"page": "crisis_admissions", "found": [admission.person_id]}
 
 
 def test_crisis_figures_against_a_hand_computed_year(beds, world):

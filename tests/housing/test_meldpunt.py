@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from samen.access import policy
+from samen.access.models import AuditEntry
 from samen.housing import selectors, services
 from samen.housing.models import Situation
 from samen.registry import services as registry
@@ -112,6 +113,9 @@ def test_a_sensitive_need_shows_only_to_who_may_see_that_category(world, persona
     assert selectors.visible_needs(caw, situation) == ["housing"]
     page = persona_client("meldpunt_member").get(reverse("meldpunt_situation", args=[situation.pk]))
     assert "verslaving" in page.content.decode()
+    persona_client("meldpunt_member").get(reverse("meldpunt"))  # the list is audited as such
+    listed = AuditEntry.objects.filter(action="list").latest("pk")
+    assert listed.detail == {"page": "meldpunt", "found": [world.person_kortrijk.pk]}
 
 
 def test_meldpunt_figures_against_a_hand_computed_year(world):
