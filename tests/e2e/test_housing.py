@@ -112,6 +112,38 @@ def test_an_eviction_report_reaches_the_tenants_ocmw(visit):
     page.get_by_role("button", name="Afloop registreren").click()
     assert page.get_by_text("De afloop is geregistreerd.").is_visible()
     visit.check("50-uithuiszetting")
+    # And an accelerated allocation for a family of Menen's own files.
+    page.get_by_role("link", name="Personen", exact=True).click()
+    page.get_by_label("Naam").fill("Callens")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name=re.compile("^Chantal Callens")).first.click()
+    page.get_by_role("link", name="Versnelde toewijzing aanvragen").click()
+    page.get_by_label("Sociale huisvestingsmaatschappij").select_option(index=1)
+    page.get_by_label("Motivering").fill("Uithuiszetting op 15/12; drie kinderen, geen netwerk.")
+    page.get_by_role("button", name="Indienen").click()
+    assert page.get_by_text("De aanvraag voor versnelde toewijzing is ingediend.").is_visible()
+    card = page.locator("section.card", has_text="Chantal Callens")
+    card.get_by_label("toegekend").check()
+    card.get_by_label("Beslist op").fill("30/11/2026")
+    visit.check("56-versnelde-toewijzing")
+    card.get_by_role("button", name=re.compile("^Beslissing registreren")).click()
+    assert page.get_by_text("De beslissing is geregistreerd.").is_visible()
+    assert page.locator("section.card", has_text="Chantal Callens").get_by_text(
+        re.compile("toegekend")).first.is_visible()  # fmt: skip
+
+
+def test_the_dedicated_team_logs_a_contact(visit):
+    page = visit.page
+    visit.login("jan.ubuntu")
+    page.get_by_role("link", name="Dedicated team").click()
+    visit.check("57-dedicated-team")
+    page.locator("tbody").last.get_by_role("link").first.click()
+    page.get_by_label("Datum").fill("30/11/2026")
+    page.get_by_label("Soort contact").select_option("visit")
+    page.get_by_label("Verslag").fill("Huisbezoek: huur betaald, afspraak met het OCMW.")
+    page.get_by_role("button", name="Toevoegen").click()
+    assert page.get_by_text("Het contact is toegevoegd.").is_visible()
+    visit.check("58-traject")
 
 
 def test_a_volunteer_adds_listings_without_seeing_any_client(visit):
