@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "samen.imports",
     "samen.food",
     "samen.housing",
+    "samen.work",
 ]
 
 MIDDLEWARE = [

@@ -39,6 +39,8 @@ FOOD_ORDER = frozenset({Role.FOOD_ORGANISATION})  # its own orders, deliveries, 
 FOOD_COACH = frozenset({Role.TRAINEE_COACH, Role.HUB_COORDINATOR})  # roster, progress notes
 CRISIS_ADMIT = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MEMBER})  # after hours, in one step
 CRISIS_PARTNER = frozenset({Role.CRISIS_PARTNER})  # the admissions in its own beds
+WIJKWERK_COACH = frozenset({Role.WIJKWERK_COACH})  # intake, matching, performances
+WIJKWERK_USER = frozenset({Role.WIJKWERK_USER})  # own cheques and requests only
 VOLUNTEERS = frozenset({Role.VOLUNTEER})  # Woonclub: rental listings only, never client data
 # Staff who may read the register of processing activities (everyone who works here).
 STAFF = frozenset(Role.values)

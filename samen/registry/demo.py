@@ -67,6 +67,7 @@ PARTNERS = [
     ("Aldi Harelbeke", OrganisationKind.DONOR, "Harelbeke"),
     ("Delhaize Waregem", OrganisationKind.DONOR, "Waregem"),
     ("Lidl Menen", OrganisationKind.DONOR, "Menen"),
+    ("Basisschool De Vlinder", OrganisationKind.SCHOOL, "Wevelgem"),
 ]  # fmt: skip
 
 FOOD_ORGANISATION_NAMES = [
@@ -96,6 +97,8 @@ DEMO_USERS = [
     ("dpo", "Petra", Role.DPO, "organisation:W13 welzijnsvereniging"),
     ("beheerder", "Hannes", Role.ADMIN, "organisation:W13 welzijnsvereniging"),
     ("crisis.caw", "Karel", Role.CRISIS_PARTNER, "organisation:CAW Zuid-West-Vlaanderen"),
+    ("wijkwerk.coach", "Hilde", Role.WIJKWERK_COACH, "organisation:W13 welzijnsvereniging"),
+    ("school.vlinder", "Katrien", Role.WIJKWERK_USER, "organisation:Basisschool De Vlinder"),
 ]
 
 FIRST_F = [

@@ -23,6 +23,8 @@ class Role(models.TextChoices):
     TRAINEE_COACH = "trainee_coach", _("werkvloerbegeleider")
     TRAINEE = "trainee", _("leerwerknemer")
     CRISIS_PARTNER = "crisis_partner", _("crisisbedpartner")
+    WIJKWERK_COACH = "wijkwerk_coach", _("wijk-werkbegeleider")
+    WIJKWERK_USER = "wijkwerk_user", _("wijk-werkgebruiker")
     COORDINATOR = "coordinator", _("regionaal coördinator")
     ORG_ADMIN = "org_admin", _("organisatiebeheerder")
     DPO = "dpo", _("functionaris gegevensbescherming")

@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 DECREE = "decreet van 7 juli 2017 betreffende wijk-werken"
 DECISION = "besluit van de Vlaamse Regering van 29 september 2017"
 TAX_CODE = "Vlaamse Codex Fiscaliteit (belastingvermindering voor wijk-werkcheques)"
@@ -81,17 +83,17 @@ def check_hours(
     630 in the calendar year (the hours already registered plus the new ones)."""
     who = f"{worker}: " if worker else ""
     if month_hours + adding > MAX_HOURS_MONTH.value:
-        raise LimitError(
-            f"{who}maximaal {MAX_HOURS_MONTH.value} uur per maand ({MAX_HOURS_MONTH.source}); "
-            f"al {_nl(month_hours)} uur deze maand, deze prestatie zou {_nl(month_hours + adding)} "
-            f"uur maken."
-        )
+        raise LimitError(who + _(
+            "maximaal %(max)s uur per maand (%(source)s); al %(done)s uur deze maand, deze "
+            "prestatie zou %(after)s uur maken."
+        ) % {"max": MAX_HOURS_MONTH.value, "source": MAX_HOURS_MONTH.source,
+             "done": _nl(month_hours), "after": _nl(month_hours + adding)})  # fmt: skip
     if year_hours + adding > MAX_HOURS_YEAR.value:
-        raise LimitError(
-            f"{who}maximaal {MAX_HOURS_YEAR.value} uur per jaar ({MAX_HOURS_YEAR.source}); "
-            f"al {_nl(year_hours)} uur dit jaar, deze prestatie zou {_nl(year_hours + adding)} "
-            f"uur maken."
-        )
+        raise LimitError(who + _(
+            "maximaal %(max)s uur per jaar (%(source)s); al %(done)s uur dit jaar, deze "
+            "prestatie zou %(after)s uur maken."
+        ) % {"max": MAX_HOURS_YEAR.value, "source": MAX_HOURS_YEAR.source,
+             "done": _nl(year_hours), "after": _nl(year_hours + adding)})  # fmt: skip
 
 
 def months_limit_ends(started: dt.date, *, ex_pwa: bool) -> dt.date | None:
@@ -109,12 +111,13 @@ def months_limit_ends(started: dt.date, *, ex_pwa: bool) -> dt.date | None:
 def check_period(*, started: dt.date, on: dt.date, ex_pwa: bool) -> None:
     end = months_limit_ends(started, ex_pwa=ex_pwa)
     if on < started:
-        raise LimitError("de prestatie ligt voor de start van het wijk-werktraject")
+        raise LimitError(_("de prestatie ligt voor de start van het wijk-werktraject"))
     if end is not None and on > end:
-        raise LimitError(
-            f"maximaal {MAX_MONTHS.value} maanden wijk-werken ({MAX_MONTHS.source}): "
-            f"gestart op {started:%d/%m/%Y}, dus tot en met {end:%d/%m/%Y}."
-        )
+        raise LimitError(_(
+            "maximaal %(max)s maanden wijk-werken (%(source)s): gestart op %(start)s, dus tot "
+            "en met %(end)s."
+        ) % {"max": MAX_MONTHS.value, "source": MAX_MONTHS.source,
+             "start": f"{started:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"})  # fmt: skip
 
 
 def allowance(*, hours: Decimal, round_trip_km: Decimal = Decimal(0)) -> Decimal:
