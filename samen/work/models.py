@@ -107,3 +107,19 @@ class Performance(models.Model):
     class Meta:
         ordering = ["-on", "-pk"]
         indexes = [models.Index(fields=["worker", "on"]), models.Index(fields=["on"])]
+
+
+class SittingDay(models.Model):
+    """A coach's sitting day (zitdag) in a municipality: the calendar people find them by."""
+
+    municipality = models.ForeignKey("registry.Municipality", on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    on = models.DateField(_("datum"))
+    start = models.TimeField(_("van"))
+    end = models.TimeField(_("tot"))
+    place = models.CharField(_("plaats"), max_length=120)
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                              related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["on", "start"]

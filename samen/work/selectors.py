@@ -57,3 +57,10 @@ def work_figures(start: dt.date, end: dt.date) -> WorkFigures:
         referred.count(),
         referred.filter(started_on__range=(start, end)).count(),
     )
+
+
+def sitting_days(start: dt.date, end: dt.date):
+    """The coaches' sitting days in a period, by municipality (no person data)."""
+    from samen.work.models import SittingDay
+
+    return SittingDay.objects.filter(on__range=(start, end)).select_related("municipality", "coach")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from samen.access import audit, policy
 from samen.access import rules as access_rules
 from samen.work import rules, selectors
-from samen.work.models import ChequePurchase, Performance, WijkwerkUser, Worker
+from samen.work.models import ChequePurchase, Performance, SittingDay, WijkwerkUser, Worker
 
 
 @transaction.atomic
@@ -65,3 +65,58 @@ def performance_register(
     )  # fmt: skip
     audit.record(actor, "create", performance, person_id=worker.person_id, purpose="wijkwerk")
     return performance
+
+
+def _ensure_coach(actor) -> None:
+    if not policy.has_role(actor, access_rules.WIJKWERK_COACH):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def worker_refer(*, actor, person, referred_by: str, on: dt.date, ex_pwa: bool = False) -> Worker:
+    """A referral by VDAB or the OCMW, registered by the coach."""
+    _ensure_coach(actor)
+    if referred_by not in ("vdab", "ocmw"):
+        raise ValidationError({"referred_by": _("Kies VDAB of OCMW.")})
+    if Worker.objects.filter(person=person, ended_on__isnull=True,
+                             not_started_reason="").exists():  # fmt: skip
+        raise ValidationError(_("Deze persoon is al wijk-werker of wacht op een intake."))
+    worker = Worker.objects.create(person=person, referred_by=referred_by, referred_on=on,
+                                   ex_pwa=ex_pwa)  # fmt: skip
+    audit.record(actor, "create", worker, person_id=person.pk, purpose="wijkwerk")
+    return worker
+
+
+@transaction.atomic
+def worker_intake(
+    *, actor, worker: Worker, on: dt.date, start: dt.date | None, reason: str = ""
+) -> Worker:
+    """The coach's intake: the wijk-werker starts on a day, or does not, with the reason."""
+    _ensure_coach(actor)
+    worker = Worker.objects.select_for_update().get(pk=worker.pk)
+    errors = {}
+    if worker.started_on or worker.not_started_reason:
+        errors["__all__"] = _("De intake is al gebeurd.")
+    elif on < worker.referred_on:
+        errors["intake_on"] = _("De intake ligt voor de doorverwijzing.")
+    elif start is None and not reason.strip():
+        errors["not_started_reason"] = _("Geef de reden waarom de persoon niet start.")
+    elif start is not None and start < on:
+        errors["started_on"] = _("De start ligt voor de intake.")
+    if errors:
+        raise ValidationError(errors)
+    worker.intake_on, worker.started_on, worker.not_started_reason = on, start, reason.strip()
+    worker.save(update_fields=["intake_on", "started_on", "not_started_reason"])
+    audit.record(actor, "update", worker, person_id=worker.person_id, purpose="wijkwerk")
+    return worker
+
+
+@transaction.atomic
+def sitting_day_plan(*, actor, municipality, on: dt.date, start, end, place: str) -> SittingDay:
+    _ensure_coach(actor)
+    if end <= start:
+        raise ValidationError({"end": _("De zitdag eindigt voor hij begint.")})
+    if not place.strip():
+        raise ValidationError({"place": _("Waar is de zitdag?")})
+    return SittingDay.objects.create(municipality=municipality, on=on, start=start, end=end,
+                                     place=place.strip(), coach=actor)  # fmt: skip

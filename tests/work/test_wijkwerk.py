@@ -187,3 +187,44 @@ def test_six_coaches_at_once_never_pass_the_monthly_limit(tmp_path):
     out = run_on_fresh_postgres(tmp_path, "wijkwerk", SCRIPT)
     # 57 hours registered; 2 more fit once (59), a second 2 would make 61.
     assert out.split() == ["1", "5", "59.00"], out
+
+
+def test_referral_intake_and_start_or_not(region):
+    person = Person.objects.create(first_name="Ria", last_name="Doorverwezen")
+    with pytest.raises(ValidationError) as error:
+        services.worker_refer(actor=region.coach, person=person, referred_by="pwa",
+                              on=dt.date(2018, 2, 1))  # fmt: skip
+    assert "referred_by" in error.value.error_dict
+    worker = services.worker_refer(actor=region.coach, person=person, referred_by="ocmw",
+                                   on=dt.date(2018, 2, 1))  # fmt: skip
+    with pytest.raises(ValidationError, match="al wijk-werker of wacht"):
+        services.worker_refer(actor=region.coach, person=person, referred_by="vdab",
+                              on=dt.date(2018, 2, 2))  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        services.worker_intake(actor=region.coach, worker=worker, on=dt.date(2018, 2, 5),
+                               start=None, reason=" ")  # fmt: skip
+    assert "not_started_reason" in error.value.error_dict
+    services.worker_intake(actor=region.coach, worker=worker, on=dt.date(2018, 2, 5),
+                           start=dt.date(2018, 2, 12))  # fmt: skip
+    with pytest.raises(ValidationError, match="al gebeurd"):
+        services.worker_intake(actor=region.coach, worker=worker, on=dt.date(2018, 2, 6),
+                               start=None, reason="x")  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.worker_refer(actor=region.account, person=person, referred_by="vdab",
+                              on=dt.date(2018, 2, 1))  # fmt: skip
+
+
+def test_sitting_days_in_the_calendar(region):
+    from samen.registry.models import Municipality
+
+    menen = Municipality.objects.get(name="Menen")
+    with pytest.raises(ValidationError) as error:
+        services.sitting_day_plan(actor=region.coach, municipality=menen, on=dt.date(2026, 12, 3),
+                                  start=dt.time(12), end=dt.time(9), place=" ")  # fmt: skip
+    assert "end" in error.value.error_dict
+    services.sitting_day_plan(
+        actor=region.coach, municipality=menen, on=dt.date(2026, 12, 3), start=dt.time(9),
+        end=dt.time(12), place="Sociaal Huis Menen",
+    )  # fmt: skip
+    days = selectors.sitting_days(dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    assert [(d.municipality.name, d.place) for d in days] == [("Menen", "Sociaal Huis Menen")]
