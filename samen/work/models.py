@@ -123,3 +123,27 @@ class SittingDay(models.Model):
 
     class Meta:
         ordering = ["on", "start"]
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    MATCHED = "matched", _("gekoppeld")
+    CLOSED = "closed", _("afgesloten")
+
+
+class ServiceRequest(models.Model):
+    """A user asks for help: the activity, where, how many hours; a coach matches a
+    wijk-werker to it."""
+
+    user = models.ForeignKey(WijkwerkUser, on_delete=models.PROTECT, related_name="requests")
+    activity = models.CharField(_("activiteit"), max_length=120)
+    place = models.CharField(_("plaats"), max_length=160)
+    hours_wanted = models.DecimalField(_("gewenste uren"), max_digits=5, decimal_places=1)
+    asked_on = models.DateField(_("gevraagd op"), default=timezone.localdate)
+    status = models.CharField(max_length=10, choices=RequestStatus.choices,
+                              default=RequestStatus.OPEN)  # fmt: skip
+    worker = models.ForeignKey(Worker, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="requests")  # fmt: skip
+
+    class Meta:
+        ordering = ["-asked_on", "-pk"]

@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 from samen.access import audit, policy
 from samen.access import rules as access_rules
 from samen.work import rules, selectors
-from samen.work.models import ChequePurchase, Performance, SittingDay, WijkwerkUser, Worker
+from samen.work.models import (
+    ChequePurchase,
+    Performance,
+    RequestStatus,
+    ServiceRequest,
+    SittingDay,
+    WijkwerkUser,
+    Worker,
+)
 
 
 @transaction.atomic
@@ -120,3 +128,41 @@ def sitting_day_plan(*, actor, municipality, on: dt.date, start, end, place: str
         raise ValidationError({"place": _("Waar is de zitdag?")})
     return SittingDay.objects.create(municipality=municipality, on=on, start=start, end=end,
                                      place=place.strip(), coach=actor)  # fmt: skip
+
+
+@transaction.atomic
+def service_request(
+    *, actor, user: WijkwerkUser, activity: str, place: str, hours: Decimal
+) -> ServiceRequest:
+    """A user (for itself) or a coach asks for a service."""
+    own = user.account_id == actor.pk and policy.has_role(actor, access_rules.WIJKWERK_USER)
+    if not (own or policy.has_role(actor, access_rules.WIJKWERK_COACH)):
+        raise PermissionDenied
+    errors = {}
+    if not activity.strip():
+        errors["activity"] = _("Welke activiteit?")
+    if not place.strip():
+        errors["place"] = _("Waar?")
+    if hours <= 0 or hours > rules.MAX_HOURS_MONTH.value:
+        errors["hours_wanted"] = _("Tussen 0 en %(max)s uur.") % {
+            "max": rules.MAX_HOURS_MONTH.value
+        }
+    if errors:
+        raise ValidationError(errors)
+    return ServiceRequest.objects.create(user=user, activity=activity.strip(),
+                                         place=place.strip(), hours_wanted=hours)  # fmt: skip
+
+
+@transaction.atomic
+def service_match(*, actor, request: ServiceRequest, worker: Worker) -> ServiceRequest:
+    """The coach matches an open request to a wijk-werker who has started."""
+    _ensure_coach(actor)
+    request = ServiceRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != RequestStatus.OPEN:
+        raise ValidationError(_("Deze vraag is al gekoppeld of afgesloten."))
+    if worker.started_on is None or worker.ended_on:
+        raise ValidationError({"worker": _("Kies een wijk-werker die gestart is.")})
+    request.worker, request.status = worker, RequestStatus.MATCHED
+    request.save(update_fields=["worker", "status"])
+    audit.record(actor, "update", request, person_id=worker.person_id, purpose="wijkwerk")
+    return request

@@ -228,3 +228,25 @@ def test_sitting_days_in_the_calendar(region):
     )  # fmt: skip
     days = selectors.sitting_days(dt.date(2026, 12, 1), dt.date(2026, 12, 31))
     assert [(d.municipality.name, d.place) for d in days] == [("Menen", "Sociaal Huis Menen")]
+
+
+def test_a_user_asks_and_the_coach_matches(region):
+    with pytest.raises(ValidationError) as error:
+        services.service_request(actor=region.account, user=region.user, activity=" ",
+                                 place="", hours=D(80))  # fmt: skip
+    assert {"activity", "place", "hours_wanted"} == set(error.value.error_dict)
+    request = services.service_request(actor=region.account, user=region.user,
+                                       activity="Toezicht speelplaats", place="Wevelgem",
+                                       hours=D(6))  # fmt: skip
+    with pytest.raises(PermissionDenied):  # a user does not match
+        services.service_match(actor=region.account, request=request, worker=region.worker)
+    nobody = Person.objects.create(first_name="N", last_name="N")
+    waiting = Worker.objects.create(person=nobody, referred_by="vdab",
+                                    referred_on=dt.date(2018, 1, 2))  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        services.service_match(actor=region.coach, request=request, worker=waiting)
+    assert "worker" in error.value.error_dict
+    matched = services.service_match(actor=region.coach, request=request, worker=region.worker)
+    assert (matched.status, matched.worker) == ("matched", region.worker)
+    with pytest.raises(ValidationError, match="al gekoppeld"):
+        services.service_match(actor=region.coach, request=request, worker=region.worker)
