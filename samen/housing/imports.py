@@ -219,11 +219,12 @@ class CrisisAdmissionsImport(ImportKind):
     def check(self, rows, errors, *, actor, source):
         from samen.housing.models import CrisisBed
 
+        beds = {(b.partner.name.casefold(), b.label.casefold()): b
+                for b in CrisisBed.objects.select_related("partner")}  # fmt: skip
         plans = []
         for row, person_id in _persons(rows, errors, source):
             v = row.values
-            bed = CrisisBed.objects.filter(partner__name__iexact=v["partner"].strip(),
-                                           label__iexact=v["bed"].strip()).first()  # fmt: skip
+            bed = beds.get((v["partner"].strip().casefold(), v["bed"].strip().casefold()))
             if bed is None:
                 reason = "geen bed met die naam bij die partner"
                 errors.append(RowError(row.number, "bed", reason))

@@ -42,6 +42,11 @@ def _open(beds: QuerySet) -> QuerySet:
     return beds.annotate(taken=Exists(taken))
 
 
+def person_in_scope(user, pk: int):
+    """One person of the user's files, or None."""
+    return policy.scope_persons(user, Person.objects.filter(pk=pk)).first()
+
+
 def free_beds() -> QuerySet:
     """Active beds without anyone in them, by partner (no person data)."""
     return _open(CrisisBed.objects.filter(active=True).select_related("partner")).filter(

@@ -13,9 +13,17 @@ from samen.access.decorators import role_required
 from samen.core.forms import add_service_errors, errors_in_words
 from samen.housing import forms, selectors, services
 from samen.housing.models import CrisisBed, Dwelling, Need, Occupation, Offer
-from samen.registry.models import Consent, Person
+from samen.registry.models import Consent
 
 SEES_ADMISSIONS = rules.CRISIS_ADMIT | rules.CRISIS_PARTNER
+
+
+def _person_or_404(request: HttpRequest, pk: int):
+    """A person of the user's own files (a record is started from the file)."""
+    person = selectors.person_in_scope(request.user, pk)
+    if person is None:
+        raise Http404
+    return person
 
 
 @require_GET
@@ -129,9 +137,7 @@ def crisis_discharge(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def meldpunt_report(request: HttpRequest, person: int) -> HttpResponse:
     """Report a situation for a person of the worker's own files (and its household)."""
-    subject = policy.scope_persons(request.user, Person.objects.filter(pk=person)).first()
-    if subject is None:
-        raise Http404
+    subject = _person_or_404(request, person)
     household = policy.scope_persons(request.user, selectors.household_of(subject))
     consents = Consent.objects.filter(person=subject, withdrawn_at__isnull=True,
                                       recipient_team__code=selectors.MELDPUNT_TEAM)  # fmt: skip
@@ -460,9 +466,7 @@ def accelerated_requests(request: HttpRequest) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def accelerated_request(request: HttpRequest, person: int) -> HttpResponse:
     """File an accelerated-allocation request for a person of the worker's own files."""
-    subject = policy.scope_persons(request.user, Person.objects.filter(pk=person)).first()
-    if subject is None:
-        raise Http404
+    subject = _person_or_404(request, person)
     form = forms.AcceleratedRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -520,9 +524,7 @@ def dedicated_team(request: HttpRequest) -> HttpResponse:
 def trajectory_start(request: HttpRequest, person: int) -> HttpResponse:
     if not selectors.is_dedicated(request.user):
         raise PermissionDenied
-    subject = policy.scope_persons(request.user, Person.objects.filter(pk=person)).first()
-    if subject is None:
-        raise Http404
+    subject = _person_or_404(request, person)
     form = forms.TrajectoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -601,9 +603,7 @@ def woonclub(request: HttpRequest) -> HttpResponse:
 def woonclub_intake(request: HttpRequest, person: int) -> HttpResponse:
     if not selectors.is_woonclub(request.user):
         raise PermissionDenied
-    subject = policy.scope_persons(request.user, Person.objects.filter(pk=person)).first()
-    if subject is None:
-        raise Http404
+    subject = _person_or_404(request, person)
     form = forms.IntakeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
