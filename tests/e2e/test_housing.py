@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -23,15 +24,15 @@ def test_an_after_hours_admission_into_the_last_free_bed(visit):
         if first == "Jonas":
             visit.check("41-crisis-opnemen")
         page.get_by_role("button", name="Opname bevestigen").click()
-        assert page.get_by_text(f"{first} {last} is opgenomen in").is_visible()
+        expect(page.get_by_text(f"{first} {last} is opgenomen in")).to_be_visible()
         page.get_by_role("link", name="Crisisbedden").click()
-    assert page.get_by_text("Er is vannacht geen vrij crisisbed in het netwerk.").is_visible()
+    expect(page.get_by_text("Er is vannacht geen vrij crisisbed in het netwerk.")).to_be_visible()
     visit.goto("/wonen/crisisbedden/opnames/")
     page.get_by_role("link", name="Mira Dewulf").click()
     visit.check("42-crisis-opname")
     page.get_by_label("Vervolg").select_option("kracht_wonen")
     page.get_by_role("button", name="Ontslag registreren").click()
-    assert page.get_by_text("Het ontslag is geregistreerd.").is_visible()
+    expect(page.get_by_text("Het ontslag is geregistreerd.")).to_be_visible()
     page.get_by_role("link", name="Crisisbedden").click()
     assert page.get_by_role("link", name=re.compile("^Opnemen in ")).count() == 1  # free again
     visit.logout()
@@ -57,7 +58,7 @@ def test_a_service_reports_and_the_meldpunt_decides(visit):
     page.get_by_label("Verantwoording").fill("OCMW-wet art. 1: maatschappelijke dienstverlening.")
     visit.check("44-meldpunt-melden")
     page.get_by_role("button", name="Melden", exact=True).click()
-    assert page.get_by_text("De situatie is gemeld bij het Kracht.Wonen-meldpunt.").is_visible()
+    expect(page.get_by_text("De situatie is gemeld bij het Kracht.Wonen-meldpunt.")).to_be_visible()
     visit.logout()
     visit.login("lies.meldpunt")
     page.get_by_role("link", name="Kracht.Wonen", exact=True).click()
@@ -69,22 +70,22 @@ def test_a_service_reports_and_the_meldpunt_decides(visit):
     page.get_by_label("Reden").fill("Past in de woningpool; het toegewijde team volgt op.")
     visit.check("46-meldpunt-situatie")
     page.get_by_role("button", name="Beslissing registreren").click()
-    assert page.get_by_text("De beslissing is geregistreerd.").is_visible()
-    assert page.get_by_text(re.compile("^Kracht.Wonen-traject aangeboden")).is_visible()
+    expect(page.get_by_text("De beslissing is geregistreerd.")).to_be_visible()
+    expect(page.get_by_text(re.compile("^Kracht.Wonen-traject aangeboden"))).to_be_visible()
     # Then a free dwelling of the pool is offered, accepted, and lived in.
     page.get_by_role("link", name="Naar de prioriteitenlijst").click()
     page.get_by_role("link", name="Woningpool").click()
     visit.check("47-woningpool")
     page.locator("tbody tr", has_text="vrij").first.get_by_role("link").click()
     page.get_by_role("button", name="Aanbieden Els Declercq").click()
-    assert page.get_by_text("De woning is aangeboden.").is_visible()
+    expect(page.get_by_text("De woning is aangeboden.")).to_be_visible()
     page.get_by_label("aanvaard").check()
     page.get_by_label("Begin van de bewoning").fill("01/12/2026")
     visit.check("48-woning-aanbod")
     page.get_by_role("button", name="Antwoord registreren").click()
-    assert page.get_by_text("Het antwoord is geregistreerd.").is_visible()
-    assert page.get_by_role("heading", name="Bewoning", exact=True).is_visible()
-    assert page.get_by_text(re.compile("^Els Declercq — sinds 01/12/2026")).is_visible()
+    expect(page.get_by_text("Het antwoord is geregistreerd.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Bewoning", exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile("^Els Declercq — sinds 01/12/2026"))).to_be_visible()
 
 
 def test_an_eviction_report_reaches_the_tenants_ocmw(visit):
@@ -98,7 +99,7 @@ def test_an_eviction_report_reaches_the_tenants_ocmw(visit):
     page.get_by_label("Gemeente").select_option(label="Menen")
     visit.check("49-uithuiszetting-melden")
     page.get_by_role("button", name="Melden", exact=True).click()
-    assert page.get_by_text("Gemeld; doorgestuurd naar OCMW Menen.").is_visible()
+    expect(page.get_by_text("Gemeld; doorgestuurd naar OCMW Menen.")).to_be_visible()
     visit.logout()
     visit.login("marc.menen")
     page.get_by_role("link", name="Uithuiszetting").click()
@@ -106,11 +107,11 @@ def test_an_eviction_report_reaches_the_tenants_ocmw(visit):
     page.locator("#id_on").fill("28/11/2026")
     page.locator("#id_kind").select_option("visit")
     page.get_by_role("button", name="Toevoegen").click()
-    assert page.get_by_text("De actie is toegevoegd.").is_visible()
+    expect(page.get_by_text("De actie is toegevoegd.")).to_be_visible()
     page.locator("#id_outcome").select_option("prevented")
     page.locator("#id_outcome_on").fill("29/11/2026")
     page.get_by_role("button", name="Afloop registreren").click()
-    assert page.get_by_text("De afloop is geregistreerd.").is_visible()
+    expect(page.get_by_text("De afloop is geregistreerd.")).to_be_visible()
     visit.check("50-uithuiszetting")
     # And an accelerated allocation for a family of Menen's own files.
     page.get_by_role("link", name="Personen", exact=True).click()
@@ -121,15 +122,15 @@ def test_an_eviction_report_reaches_the_tenants_ocmw(visit):
     page.get_by_label("Sociale huisvestingsmaatschappij").select_option(index=1)
     page.get_by_label("Motivering").fill("Uithuiszetting op 15/12; drie kinderen, geen netwerk.")
     page.get_by_role("button", name="Indienen").click()
-    assert page.get_by_text("De aanvraag voor versnelde toewijzing is ingediend.").is_visible()
+    expect(page.get_by_text("De aanvraag voor versnelde toewijzing is ingediend.")).to_be_visible()
     card = page.locator("section.card", has_text="Chantal Callens")
     card.get_by_label("toegekend").check()
     card.get_by_label("Beslist op").fill("30/11/2026")
     visit.check("56-versnelde-toewijzing")
     card.get_by_role("button", name=re.compile("^Beslissing registreren")).click()
-    assert page.get_by_text("De beslissing is geregistreerd.").is_visible()
-    assert page.locator("section.card", has_text="Chantal Callens").get_by_text(
-        re.compile("toegekend")).first.is_visible()  # fmt: skip
+    expect(page.get_by_text("De beslissing is geregistreerd.")).to_be_visible()
+    callens = page.locator("section.card", has_text="Chantal Callens")
+    expect(callens.get_by_text(re.compile("toegekend")).first).to_be_visible()
 
 
 def test_the_dedicated_team_logs_a_contact(visit):
@@ -142,7 +143,7 @@ def test_the_dedicated_team_logs_a_contact(visit):
     page.get_by_label("Soort contact").select_option("visit")
     page.get_by_label("Verslag").fill("Huisbezoek: huur betaald, afspraak met het OCMW.")
     page.get_by_role("button", name="Toevoegen").click()
-    assert page.get_by_text("Het contact is toegevoegd.").is_visible()
+    expect(page.get_by_text("Het contact is toegevoegd.")).to_be_visible()
     visit.check("58-traject")
 
 
@@ -158,7 +159,7 @@ def test_a_volunteer_adds_listings_without_seeing_any_client(visit):
     page.get_by_label("Bron").fill("raambiljet")
     page.get_by_label("Gezien op").fill("27/11/2026")
     page.get_by_role("button", name="Toevoegen").click()
-    assert page.get_by_text("Het huuraanbod is toegevoegd.").is_visible()
+    expect(page.get_by_text("Het huuraanbod is toegevoegd.")).to_be_visible()
     visit.check("51-huuraanbod")
     assert page.get_by_role("link", name="Personen", exact=True).count() == 0
     assert visit.goto("/wonen/woonclub/").status == 403  # no households for a volunteer
@@ -184,7 +185,7 @@ def test_a_volunteer_adds_listings_without_seeing_any_client(visit):
     page.get_by_label("Wevelgem").check()
     visit.check("54-woonclub-intake")
     page.get_by_role("button", name="Intake bewaren").click()
-    assert page.get_by_text("De intake is bewaard.").is_visible()
-    assert page.get_by_role("cell", name="Kerkplein").is_visible()  # the volunteer's listing
+    expect(page.get_by_text("De intake is bewaard.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Kerkplein")).to_be_visible()  # the volunteer's listing
     page.get_by_role("link", name="Zitdagen", exact=True).click()
     visit.check("55-zitdagen")

@@ -5,6 +5,7 @@ the consent is withdrawn the CAW's referral-based access is gone."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -27,7 +28,7 @@ def test_refer_to_the_caw_and_withdraw_consent(visit):
     page.get_by_role("button", name="Zoeken").click()
     page.get_by_role("link", name="Els Declercq").click()
     page.wait_for_url(re.compile(r".*/personen/\d+/.*"))
-    assert page.get_by_role("heading", name="Els Declercq", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Els Declercq", level=1)).to_be_visible()
     visit.check("03-dossier")
     file_url = file_url_of(visit)
 
@@ -38,7 +39,7 @@ def test_refer_to_the_caw_and_withdraw_consent(visit):
         page.get_by_label(category, exact=True).check()
     visit.check("04-toestemming")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Toestemming geregistreerd.").is_visible()
+    expect(page.get_by_text("Toestemming geregistreerd.")).to_be_visible()
 
     page.get_by_role("link", name="Doorverwijzen").click()
     page.get_by_label("Naar").select_option(label="CAW Zuid-West-Vlaanderen")
@@ -50,16 +51,16 @@ def test_refer_to_the_caw_and_withdraw_consent(visit):
         page.get_by_label(category, exact=True).check()
     visit.check("05-doorverwijzen")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Doorverwijzing verstuurd.").is_visible()
+    expect(page.get_by_text("Doorverwijzing verstuurd.")).to_be_visible()
     visit.check("06-dossier-met-doorverwijzing")
     visit.logout()
 
     # The CAW sees the referral on its dashboard and opens the file.
     visit.login("an.caw")
-    assert page.get_by_role("link", name="Els Declercq").is_visible()
+    expect(page.get_by_role("link", name="Els Declercq")).to_be_visible()
     visit.check("07-overzicht-caw")
     page.get_by_role("link", name="Els Declercq").click()
-    assert page.get_by_role("heading", name="Els Declercq", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Els Declercq", level=1)).to_be_visible()
     visit.check("08-dossier-via-doorverwijzing")
     visit.logout()
 
@@ -67,7 +68,7 @@ def test_refer_to_the_caw_and_withdraw_consent(visit):
     visit.login("marc.menen")
     response = visit.goto(file_url)
     assert response.status == 404
-    assert page.get_by_role("heading", name="Niet gevonden").is_visible()
+    expect(page.get_by_role("heading", name="Niet gevonden")).to_be_visible()
     visit.check("09-niet-gevonden")
     visit.logout()
 
@@ -75,8 +76,8 @@ def test_refer_to_the_caw_and_withdraw_consent(visit):
     visit.login("sofie.kortrijk")
     visit.goto(file_url)
     page.get_by_role("button", name=re.compile(r"^Intrekken Algemeen welzijnswerk")).click()
-    assert page.get_by_text("Toestemming ingetrokken.").is_visible()
-    assert page.get_by_text("ingetrokken", exact=False).first.is_visible()
+    expect(page.get_by_text("Toestemming ingetrokken.")).to_be_visible()
+    expect(page.get_by_text("ingetrokken", exact=False).first).to_be_visible()
     visit.logout()
 
     visit.login("an.caw")
@@ -115,7 +116,7 @@ def test_the_pages_of_the_dpo_and_the_administrator(visit):
     visit.login("sofie.kortrijk")
     visit.goto("/personen/nieuw/")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Dit veld is verplicht.").first.is_visible()
+    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
     visit.check("14-nieuwe-persoon-fouten")
     visit.goto("/noodtoegang/")
     visit.check("15-noodtoegang")
@@ -138,7 +139,7 @@ def test_a_programme_lead_checks_an_import_and_sees_every_bad_row(visit, tmp_pat
     page.get_by_label("Bron (register)").fill("woonclub-2018")
     page.get_by_label("Bestand (.xlsx of .csv)").set_input_files(str(bad))
     page.get_by_role("button", name="Controleren").click()
-    assert page.get_by_text("3 fouten: er werd niets geïmporteerd.").is_visible()
+    expect(page.get_by_text("3 fouten: er werd niets geïmporteerd.")).to_be_visible()
     rows = page.locator("section table tbody tr").first.locator("xpath=..").locator("tr")
     assert rows.count() == 3
     visit.check("18-import-fouten")
@@ -159,7 +160,7 @@ def test_a_trainee_registers_lots_at_the_door_on_a_tablet(visit):
     page.get_by_label("Temperatuur bij aankomst (°C)").fill("9,5")
     page.get_by_label("Stockeren in").select_option(label="Koelcel 1")
     page.get_by_role("button", name="Lot registreren").click()
-    assert page.get_by_text("In quarantaine").first.is_visible()
+    expect(page.get_by_text("In quarantaine").first).to_be_visible()
     visit.check("20-lot-in-quarantaine")
     page.get_by_role("link", name="Etiket afdrukken").click()
     assert page.locator("svg").count() == 1
@@ -182,7 +183,7 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
         page.get_by_label("Temperatuur bij aankomst (°C)").fill("2")
         page.get_by_label("Stockeren in").select_option(label="Koelcel 2")
         page.get_by_role("button", name="Lot registreren").click()
-        assert page.get_by_text("aanvaard").first.is_visible()
+        expect(page.get_by_text("aanvaard").first).to_be_visible()
         page.get_by_role("link", name="Ontvangst", exact=True).first.click()
     visit.logout()
 
@@ -190,7 +191,7 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
     page.get_by_role("link", name="W13 SHOP").click()
     page.get_by_label("Bestellen kan tot (uur)").fill("23:59")
     page.get_by_role("button", name="Publiceren").click()
-    assert page.get_by_text("De shop van vandaag is gepubliceerd.").is_visible()
+    expect(page.get_by_text("De shop van vandaag is gepubliceerd.")).to_be_visible()
     visit.check("21-shop-beheer")
     visit.logout()
 
@@ -199,7 +200,7 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
         page.get_by_role("link", name="W13 SHOP").click()
         page.get_by_label("Zalmfilet (kg)").fill("8")
         page.get_by_role("button", name="Bestelling bewaren", exact=True).click()
-        assert page.get_by_text("Bestelling bewaard.").is_visible()
+        expect(page.get_by_text("Bestelling bewaard.")).to_be_visible()
         visit.check(f"22-shop-bestellen-{username}")
         visit.logout()
 
@@ -208,7 +209,7 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
     before = distributed_kg(page)
     page.get_by_role("link", name="W13 SHOP").click()
     page.get_by_role("button", name="Shop afsluiten en toewijzen").click()
-    assert page.get_by_text("De shop is afgesloten").is_visible()
+    expect(page.get_by_text("De shop is afgesloten")).to_be_visible()
     page.get_by_role("link", name=re.compile("^Picklijst Welzijnsschakel Anzegem")).click()
     visit.check("23-picklijst")
     page.get_by_role("button", name="Alles gepickt").click()
@@ -221,9 +222,9 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
     page.get_by_label("gaat terug in voorraad").check()
     visit.check("24-leverbon")
     page.get_by_role("button", name="Levering bevestigen").click()
-    assert page.get_by_text("Ontvangen door Greet").is_visible()
+    expect(page.get_by_text("Ontvangen door Greet")).to_be_visible()
     visit.goto("/voeding/voorraad/")
-    assert page.get_by_role("cell", name="1,00").first.is_visible()  # the kilo that came back
+    expect(page.get_by_role("cell", name="1,00").first).to_be_visible()  # the kilo that came back
     visit.goto("/voeding/cijfers/")
     assert abs(distributed_kg(page) - before - (granted - 1)) < 1  # shown in whole kg
     visit.check("25-cijfers")
@@ -232,7 +233,7 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
     page.get_by_role("link", name="W13 SHOP").click()
     page.get_by_role("link", name="Routes van de bestelwagens plannen").click()
     page.get_by_role("button", name="Routes plannen").click()
-    assert page.get_by_text("Bezig met plannen").is_visible()
+    expect(page.get_by_text("Bezig met plannen")).to_be_visible()
     page.get_by_text("Klaar:").wait_for(timeout=60_000)  # the page follows the worker
     visit.check("25b-routes")
     sheets = page.get_by_role("link", name=re.compile("^Ritblad .* \\(PDF\\)$"))
@@ -249,7 +250,7 @@ def test_the_food_day_from_intake_to_delivery_receipt(visit):
     # The organisation sees why it got what it got.
     visit.login("zonnebloem")
     page.get_by_role("link", name="W13 SHOP").click()
-    assert page.get_by_text(re.compile("^Toegekend: .* kg van de .* kg gevraagd")).is_visible()
+    expect(page.get_by_text(re.compile("^Toegekend: .* kg van de .* kg gevraagd"))).to_be_visible()
 
 
 def pdf_text(content: bytes) -> str:
@@ -280,7 +281,7 @@ def test_the_hub_pages_are_accessible(visit):
         visit.goto(path)
         visit.check(name)
     visit.page.get_by_role("link", name=re.compile(r"^\d\d.\d\d.\d{4} — ")).first.click()
-    assert visit.page.get_by_role("link", name="Alle ritbladen (PDF)").is_visible()
+    expect(visit.page.get_by_role("link", name="Alle ritbladen (PDF)")).to_be_visible()
     visit.check("32c-routes-demo")  # the demo's last shop day, planned
     visit.logout()
     visit.login("coach.werkvloer")
