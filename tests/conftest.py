@@ -47,6 +47,8 @@ PERSONAS = {
     "org_admin": ("t.admin.kortrijk", Role.ORG_ADMIN, "organisation:OCMW Kortrijk"),
     "dpo": ("t.dpo", Role.DPO, "organisation:W13 welzijnsvereniging"),
     "crisis_partner": ("t.crisis", Role.CRISIS_PARTNER, "organisation:CAW Zuid-West-Vlaanderen"),
+    "wijkwerk_coach": ("t.wijkwerk", Role.WIJKWERK_COACH, "organisation:W13 welzijnsvereniging"),
+    "wijkwerk_user": ("t.school", Role.WIJKWERK_USER, "organisation:Basisschool De Vlinder"),
     "citizen": ("t.citizen", None, None),
 }
 PASSWORD = "test-wachtwoord-123"
@@ -139,6 +141,25 @@ def build_world() -> None:
         category="financial",
         text="Schulden bij de energieleverancier.",
     )
+    build_wijkwerk(p_c)
+
+
+def build_wijkwerk(citizen) -> None:
+    """W13's cheque price; the school is a user; the citizen is a private user and a
+    wijk-werker at work."""
+    from samen.work.models import ChequePrice, WijkwerkUser, Worker
+
+    w13 = Organisation.objects.get(name="W13 welzijnsvereniging")
+    ChequePrice.objects.create(organiser=w13, effective_from=dt.date(2018, 1, 1), price="7.45")
+    WijkwerkUser.objects.create(
+        organiser=w13, kind="school", number="S-1", account=user_of("wijkwerk_user"),
+        organisation=Organisation.objects.get(name="Basisschool De Vlinder"),
+    )  # fmt: skip
+    WijkwerkUser.objects.create(organiser=w13, kind="private", number="P-1", person=citizen,
+                                account=user_of("citizen"))  # fmt: skip
+    Worker.objects.create(organiser=w13, person=citizen, referred_by="ocmw", ex_pwa=True,
+                          referred_on=dt.date(2018, 1, 2), intake_on=dt.date(2018, 1, 3),
+                          started_on=dt.date(2018, 1, 4))  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -91,6 +91,13 @@ def record(
     return entry
 
 
+def record_list(user, *, purpose: str, page: str, person_ids) -> None:
+    """A page that lists persons: one entry with the ids shown, as a search has."""
+    ids = sorted({pk for pk in person_ids if pk})
+    if ids:
+        record(user, "list", purpose=purpose, detail={"page": page, "found": ids})
+
+
 def _person_id_of(obj) -> int | None:
     if obj._meta.label_lower == "registry.person":
         return obj.pk

@@ -41,6 +41,7 @@ CRISIS_ADMIT = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MEMBER})  # after hours,
 CRISIS_PARTNER = frozenset({Role.CRISIS_PARTNER})  # the admissions in its own beds
 WIJKWERK_COACH = frozenset({Role.WIJKWERK_COACH})  # intake, matching, performances
 WIJKWERK_USER = frozenset({Role.WIJKWERK_USER})  # own cheques and requests only
+SOCIAL_ECONOMY = frozenset({Role.COORDINATOR, Role.PROGRAMME_LEAD})  # the directory, events
 VOLUNTEERS = frozenset({Role.VOLUNTEER})  # Woonclub: rental listings only, never client data
 # Staff who may read the register of processing activities (everyone who works here).
 STAFF = frozenset(Role.values)

@@ -567,12 +567,3 @@ def planning(weeks: int = 8) -> QuerySet:
     return Duty.objects.filter(on__range=(today, today + dt.timedelta(weeks=weeks))).select_related(
         "point__municipality", "user"
     )
-
-
-def audit_list(user, *, purpose: str, page: str, person_ids) -> None:
-    """A page that lists persons: one audit entry with the ids shown, as a search has."""
-    from samen.access import audit
-
-    ids = sorted({pk for pk in person_ids if pk})
-    if ids:
-        audit.record(user, "list", purpose=purpose, detail={"page": page, "found": ids})

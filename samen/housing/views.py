@@ -62,7 +62,7 @@ def crisis_admit(request: HttpRequest, bed: int) -> HttpResponse:
 def crisis_admissions(request: HttpRequest) -> HttpResponse:
     """A partner's beds with who is in them; a service's own admissions."""
     admissions = list(selectors.admissions_for(request.user)[:200])
-    selectors.audit_list(request.user, purpose="crisis", page="crisis_admissions",
+    audit.record_list(request.user, purpose="crisis", page="crisis_admissions",
                          person_ids=[a.person_id for a in admissions])  # fmt: skip
     return render(request, "housing/crisis_admissions.html", {
         "admissions": admissions, "beds": selectors.partner_beds(request.user),
@@ -166,7 +166,7 @@ def meldpunt(request: HttpRequest) -> HttpResponse:
     """The priority list of open situations, each with why it stands where it does."""
     situations = selectors.priority_list(request.user)
     decided = list(selectors.situations_for(request.user).exclude(decision="")[:30])
-    selectors.audit_list(request.user, purpose="kracht_wonen", page="meldpunt", person_ids=[
+    audit.record_list(request.user, purpose="kracht_wonen", page="meldpunt", person_ids=[
         p.pk for s in situations + decided for p in s.persons.all()])  # fmt: skip
     return render(request, "housing/meldpunt.html", {
         "situations": situations, "decided": decided,
@@ -289,7 +289,7 @@ def dwelling(request: HttpRequest, pk: int) -> HttpResponse:
     free = not (home.in_maintenance or state["occupation"] or state["offer"])
     fitting = selectors.candidates(home) if free else []
     shown = [s for s in (state["occupation"], state["offer"]) if s] + list(state["history"])
-    selectors.audit_list(request.user, purpose="kracht_wonen", page="dwelling", person_ids=[
+    audit.record_list(request.user, purpose="kracht_wonen", page="dwelling", person_ids=[
         p.pk for s in [*fitting, *(x.situation for x in shown)] for p in s.persons.all()
     ])  # fmt: skip
     return render(request, "housing/dwelling.html", {
@@ -454,7 +454,7 @@ def eviction_close(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def accelerated_requests(request: HttpRequest) -> HttpResponse:
     requests = list(selectors.accelerated_requests_for(request.user)[:100])
-    selectors.audit_list(request.user, purpose="eviction", page="accelerated_requests",
+    audit.record_list(request.user, purpose="eviction", page="accelerated_requests",
                          person_ids=[r.person_id for r in requests])  # fmt: skip
     return render(request, "housing/accelerated_requests.html", {
         "requests": requests,
@@ -511,7 +511,7 @@ def dedicated_team(request: HttpRequest) -> HttpResponse:
     if not selectors.is_dedicated(request.user):
         raise PermissionDenied
     trajectories = list(selectors.trajectories_for(request.user).filter(end__isnull=True))
-    selectors.audit_list(request.user, purpose="kracht_wonen", page="dedicated_team",
+    audit.record_list(request.user, purpose="kracht_wonen", page="dedicated_team",
                          person_ids=[t.person_id for t in trajectories])  # fmt: skip
     return render(request, "housing/dedicated_team.html", {
         "trajectories": trajectories,
@@ -591,7 +591,7 @@ def woonclub(request: HttpRequest) -> HttpResponse:
     households = list(
         selectors.households_for(request.user).order_by("housed_on", "-intake_on")[:200]
     )
-    selectors.audit_list(request.user, purpose="woonclub", page="woonclub",
+    audit.record_list(request.user, purpose="woonclub", page="woonclub",
                          person_ids=[h.person_id for h in households])  # fmt: skip
     return render(request, "housing/woonclub.html", {
         "households": households, "points": selectors.walk_in_points(),

@@ -1,5 +1,6 @@
 """Work: wijk-werken (organisers and their cheque price, users and their cheques, service
-requests, wijk-werkers, performances). The legal limits live in `rules.py`."""
+requests, wijk-werkers, performances; the legal limits live in `rules.py`), activation
+trajectories (W²) and the social-economy directory with its events."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -52,9 +53,19 @@ class WijkwerkUser(models.Model):
                                related_name="+")  # fmt: skip
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True,
                                      blank=True, related_name="+")  # fmt: skip
+    number = models.CharField(_("gebruikersnummer"), max_length=30, blank=True)
     registered_on = models.DateField(_("ingeschreven op"), default=timezone.localdate)
     account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                 blank=True, related_name="+")  # fmt: skip
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["organiser", "number"], condition=~models.Q(number=""),
+            name="one_user_number_per_organiser",
+        )]  # fmt: skip
+
+    def __str__(self) -> str:
+        return str(self.person if self.kind == UserKind.PRIVATE else self.organisation)
 
     def clean(self) -> None:
         if (self.kind == UserKind.PRIVATE) != bool(self.person_id) or (
@@ -75,10 +86,15 @@ class ChequePurchase(models.Model):
     class Meta:
         ordering = ["-bought_on", "-pk"]
 
+    @property
+    def amount(self):
+        return self.cheques * self.price
+
 
 class Worker(models.Model):
     """A wijk-werker: referred, taken in by a coach, started (or not, with the reason)."""
 
+    organiser = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     referred_by = models.CharField(_("doorverwezen door"), max_length=10,
                                    choices=[("vdab", "VDAB"), ("ocmw", "OCMW")])  # fmt: skip
@@ -88,6 +104,17 @@ class Worker(models.Model):
     not_started_reason = models.TextField(_("niet gestart omdat"), blank=True)
     ended_on = models.DateField(_("einde overeenkomst"), null=True, blank=True)
     ex_pwa = models.BooleanField(_("PWA'er op 30/09/2017"), default=False)
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+    @property
+    def status(self) -> str:
+        if self.not_started_reason:
+            return _("niet gestart")
+        if self.ended_on:
+            return _("gestopt")
+        return _("gestart") if self.started_on else _("wacht op intake")
 
 
 class Performance(models.Model):
@@ -147,3 +174,145 @@ class ServiceRequest(models.Model):
 
     class Meta:
         ordering = ["-asked_on", "-pk"]
+
+
+# --- Activation trajectories (W²) ---------------------------------------------------------
+
+
+class ActivationReferrer(models.TextChoices):
+    VDAB = "vdab", "VDAB"
+    GTB = "gtb", "GTB"
+    CARE = "care", _("zorgorganisatie")
+
+
+class Barrier(models.TextChoices):
+    MEDICAL = "medical", _("medisch")
+    MENTAL = "mental", _("mentaal")
+    PSYCHOLOGICAL = "psychological", _("psychisch")
+    PSYCHIATRIC = "psychiatric", _("psychiatrisch")
+    SOCIAL = "social", _("sociaal")
+
+
+class ActivationStatus(models.TextChoices):
+    REFERRED = "referred", _("doorverwezen")
+    RUNNING = "running", _("loopt")
+    PAUSED = "paused", _("gepauzeerd")
+    WORK = "work", _("afgerond: naar (betaald) werk")
+    CARE = "care", _("afgerond: naar zorg")
+    STOPPED = "stopped", _("stopgezet")
+
+
+ENDED = {ActivationStatus.WORK, ActivationStatus.CARE, ActivationStatus.STOPPED}
+
+
+class ActivationTrajectory(models.Model):
+    """An integrated work-and-care trajectory for a jobseeker for whom paid work is not yet
+    possible (W² decree), held by the unit of the worker who started it."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    referred_by = models.CharField(_("doorverwezen door"), max_length=5,
+                                   choices=ActivationReferrer.choices)  # fmt: skip
+    referrer = models.CharField(_("verwijzer (dienst of persoon)"), max_length=120, blank=True)
+    referred_on = models.DateField(_("doorverwezen op"))
+    barriers = models.JSONField(_("drempels"), default=list)
+    goals = models.TextField(_("doelen"))
+    partners = models.ManyToManyField(Organisation, blank=True, related_name="+",
+                                      verbose_name=_("partners"))  # fmt: skip
+    started_on = models.DateField(_("gestart op"), null=True, blank=True)
+    status = models.CharField(max_length=10, choices=ActivationStatus.choices,
+                              default=ActivationStatus.REFERRED)  # fmt: skip
+
+    class Meta:
+        ordering = ["-referred_on", "-pk"]
+
+
+class StepKind(models.TextChoices):
+    WORK = "work", _("werkstap")
+    CARE = "care", _("zorgstap")
+
+
+class ActivationStep(models.Model):
+    trajectory = models.ForeignKey(ActivationTrajectory, on_delete=models.CASCADE,
+                                   related_name="steps")  # fmt: skip
+    kind = models.CharField(_("soort stap"), max_length=5, choices=StepKind.choices)
+    title = models.CharField(_("stap"), max_length=160)
+    partner = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+", verbose_name=_("partner"))  # fmt: skip
+    start = models.DateField(_("begin"))
+    end = models.DateField(_("einde"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+
+
+class ActivationEvent(models.Model):
+    """One change of status: the trajectory's timeline."""
+
+    trajectory = models.ForeignKey(ActivationTrajectory, on_delete=models.CASCADE,
+                                   related_name="timeline")  # fmt: skip
+    status = models.CharField(max_length=10, choices=ActivationStatus.choices)
+    on = models.DateField(_("datum"))
+    note = models.TextField(_("toelichting"), blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+
+class ActivationCapacity(models.Model):
+    """The trajectories planned for a year (a range: 55 to 73 for 2019)."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"), unique=True)
+    planned_min = models.PositiveSmallIntegerField(_("gepland minimum"))
+    planned_max = models.PositiveSmallIntegerField(_("gepland maximum"))
+
+
+# --- Social economy -----------------------------------------------------------------------
+
+
+class EnterpriseKind(models.TextChoices):
+    CUSTOM = "custom", _("maatwerkbedrijf")
+    LOCAL = "local", _("lokaal bestuur")
+    VDAB = "vdab", "VDAB"
+    CIVIL = "civil", _("middenveldorganisatie")
+    OTHER = "other", _("andere partner")
+
+
+class Enterprise(models.Model):
+    """The directory W13 keeps as director of the social economy (no person data)."""
+
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    kind = models.CharField(_("soort"), max_length=10, choices=EnterpriseKind.choices)
+    municipality = models.ForeignKey("registry.Municipality", on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    activities = models.CharField(_("activiteiten"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventKind(models.TextChoices):
+    VISIT = "visit", _("bedrijfsbezoek")
+    MOBILITY = "mobility", _("mobiliteitsmarkt")
+    NETWORK = "network", _("netwerkmoment")
+    OTHER = "other", _("ander")
+
+
+class EconomyEvent(models.Model):
+    kind = models.CharField(_("soort"), max_length=10, choices=EventKind.choices)
+    title = models.CharField(_("titel"), max_length=160)
+    on = models.DateField(_("datum"))
+    municipality = models.ForeignKey("registry.Municipality", on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    enterprises = models.ManyToManyField(Enterprise, blank=True, related_name="events",
+                                         verbose_name=_("deelnemende organisaties"))  # fmt: skip
+    participants = models.PositiveIntegerField(_("deelnemers"))
+
+    class Meta:
+        ordering = ["-on", "-pk"]

@@ -6,9 +6,69 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Q, QuerySet, Sum
 
-from samen.work.models import ChequePrice, ChequePurchase, Performance, Worker
+from samen.access import policy
+from samen.access import rules as access_rules
+from samen.work import rules
+from samen.work.models import (
+    ENDED,
+    ActivationCapacity,
+    ActivationTrajectory,
+    ChequePrice,
+    ChequePurchase,
+    EconomyEvent,
+    Performance,
+    RequestStatus,
+    ServiceRequest,
+    UserKind,
+    WijkwerkUser,
+    Worker,
+)
+
+# --- who sees what -------------------------------------------------------------------------
+
+
+def coach_organisers(user) -> set[int]:
+    """The organisers (W13) a wijk-werk coach works for."""
+    return {
+        m.organisation_id
+        for m in policy.memberships(user)
+        if m.role in access_rules.WIJKWERK_COACH and m.organisation_id
+    }
+
+
+def workers_for(user) -> QuerySet[Worker]:
+    """A coach's wijk-werkers: those of the organisers the coach works for."""
+    return Worker.objects.filter(organiser__in=coach_organisers(user)).select_related("person")
+
+
+def users_for(user) -> QuerySet[WijkwerkUser]:
+    """A coach sees the organiser's users; a user only itself (its own account)."""
+    found = WijkwerkUser.objects.filter(Q(organiser__in=coach_organisers(user)) | Q(account=user))
+    return found.select_related("person", "organisation", "organiser")
+
+
+def own_user(user) -> WijkwerkUser | None:
+    return users_for(user).filter(account=user).first()
+
+
+def own_worker(user) -> Worker | None:
+    """The wijk-werker a citizen account is (sees its own hours and statements)."""
+    person_id = policy.citizen_person_id(user)
+    if not person_id:
+        return None
+    return Worker.objects.filter(person_id=person_id).order_by("-referred_on").first()
+
+
+def requests_for(user) -> QuerySet[ServiceRequest]:
+    return ServiceRequest.objects.filter(user__in=users_for(user)).select_related(
+        "user__person", "user__organisation", "worker__person"
+    )
+
+
+def open_requests(user) -> QuerySet[ServiceRequest]:
+    return requests_for(user).filter(status=RequestStatus.OPEN).order_by("asked_on", "pk")
 
 
 def prices_of(organiser) -> list[tuple[dt.date, Decimal]]:
@@ -64,3 +124,138 @@ def sitting_days(start: dt.date, end: dt.date):
     from samen.work.models import SittingDay
 
     return SittingDay.objects.filter(on__range=(start, end)).select_related("municipality", "coach")
+
+
+def limits_of(worker: Worker, day: dt.date) -> dict:
+    """Where a wijk-werker stands against the limits in the month and year of `day`."""
+    month, year = hours_of(worker, day)
+    end = (rules.months_limit_ends(worker.started_on, ex_pwa=worker.ex_pwa)
+           if worker.started_on else None)  # fmt: skip
+    return {"month": month, "month_max": rules.MAX_HOURS_MONTH.value, "year": year,
+            "year_max": rules.MAX_HOURS_YEAR.value, "until": end}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    on: dt.date
+    user: str
+    activity: str
+    hours: Decimal
+    km: Decimal
+    allowance: Decimal
+
+
+@dataclass(frozen=True)
+class Statement:
+    worker: Worker
+    month: dt.date  # its first day
+    lines: list[StatementLine]
+
+    @property
+    def hours(self) -> Decimal:
+        return sum((line.hours for line in self.lines), Decimal(0))
+
+    @property
+    def hour_part(self) -> Decimal:
+        return sum((rules.allowance(hours=line.hours) for line in self.lines), Decimal(0))
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.allowance for line in self.lines), Decimal(0))
+
+    @property
+    def km_part(self) -> Decimal:
+        return self.total - self.hour_part
+
+
+def statement(worker: Worker, month: dt.date) -> Statement:
+    """The monthly allowance statement: each performance with its allowance (€ 4,10 an
+    hour, € 0,15 a km for a round trip over 10 km)."""
+    performances = (
+        Performance.objects.filter(worker=worker, on__year=month.year, on__month=month.month)
+        .select_related("user__person", "user__organisation")
+        .order_by("on", "pk")
+    )
+    return Statement(worker, month.replace(day=1), [
+        StatementLine(p.on, str(p.user), p.activity, p.hours, p.round_trip_km,
+                      rules.allowance(hours=p.hours, round_trip_km=p.round_trip_km))
+        for p in performances
+    ])  # fmt: skip
+
+
+def statement_months(worker: Worker) -> list[dt.date]:
+    days = Performance.objects.filter(worker=worker).dates("on", "month", order="DESC")
+    return list(days)
+
+
+@dataclass(frozen=True)
+class Certificate:
+    user: WijkwerkUser
+    year: int
+    purchases: list
+    cheques: int
+    amount: Decimal
+    reduction: Decimal
+
+
+def certificate(user: WijkwerkUser, year: int) -> Certificate:
+    """The yearly fiscal certificate of a private user: the cheques bought in the year, what
+    they cost and the tax reduction on it (30 % up to 2019, 20 % from 2020)."""
+    if user.kind != UserKind.PRIVATE:
+        raise ValueError("alleen particulieren krijgen een fiscaal attest")
+    purchases = list(ChequePurchase.objects.filter(user=user, bought_on__year=year)
+                     .order_by("bought_on", "pk"))  # fmt: skip
+    amount = sum((p.amount for p in purchases), Decimal(0))
+    reduction = sum(
+        (rules.tax_reduction(amount=p.amount, bought_on=p.bought_on)
+         for p in purchases), Decimal(0),
+    )  # fmt: skip
+    return Certificate(user, year, purchases, sum(p.cheques for p in purchases), amount,
+                       reduction)  # fmt: skip
+
+
+# --- Activation trajectories and the social economy ---------------------------------------
+
+
+def activation_for(user) -> QuerySet[ActivationTrajectory]:
+    """Trajectories of persons in the user's files."""
+    from samen.registry.models import Person
+
+    if not policy.has_role(user, access_rules.FILE_ROLES):
+        return ActivationTrajectory.objects.none()
+    return ActivationTrajectory.objects.filter(
+        person__in=policy.scope_persons(user, Person.objects.all())
+    ).select_related("person", "organisation")
+
+
+def activation_capacity(year: int) -> dict:
+    """The year's planned trajectories against the ones that started (no person data)."""
+    plan = ActivationCapacity.objects.filter(year=year).first()
+    started = ActivationTrajectory.objects.filter(started_on__year=year).count()
+    running = ActivationTrajectory.objects.exclude(status__in=ENDED).filter(
+        started_on__isnull=False).count()  # fmt: skip
+    return {"year": year, "plan": plan, "started": started, "running": running}
+
+
+def activation_started(start: dt.date, end: dt.date) -> int | None:
+    """work.activation.started: trajectories whose start falls in the period."""
+    if not ActivationTrajectory.objects.exists():
+        return None
+    return ActivationTrajectory.objects.filter(started_on__range=(start, end)).count()
+
+
+def economy_events(start: dt.date, end: dt.date) -> int | None:
+    """work.social_economy.events: events held in the period."""
+    if not EconomyEvent.objects.exists():
+        return None
+    return EconomyEvent.objects.filter(on__range=(start, end)).count()
+
+
+def month_hours(worker_ids: list[int], day: dt.date) -> dict[int, Decimal]:
+    """Hours registered in the month of `day`, per wijk-werker (one query for a list)."""
+    rows = (
+        Performance.objects.filter(worker_id__in=worker_ids, on__year=day.year,
+                                   on__month=day.month)
+        .values("worker_id").annotate(h=Sum("hours"))
+    )  # fmt: skip
+    return {r["worker_id"]: r["h"] for r in rows}

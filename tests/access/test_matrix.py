@@ -34,6 +34,10 @@ MELDPUNT = {"meldpunt_member"}
 DEDICATED = {"dedicated_member"}
 WOONCLUB = {"programme_lead"}  # a member of the Woonclub team
 EVICTION = {"worker_kortrijk", "worker_menen"}  # the reporter, the OCMW it is routed to
+COACH = {"wijkwerk_coach"}
+OWN_WIJKWERK = {"wijkwerk_user", "citizen"}  # a user (the school), a private user and worker
+OWN_SCOPE = COACH | {"citizen"}  # the school is no wijk-werker and no private user
+AGGREGATES = {"coordinator", "programme_lead"}
 
 
 def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
@@ -360,6 +364,60 @@ def _membership(world):
     return membership_of("worker_kortrijk").pk
 
 
+def _ww_worker(world):
+    """The citizen, a wijk-werker of W13."""
+    from samen.work.models import Worker
+
+    return Worker.objects.get(person=world.person_citizen).pk
+
+
+def _ww_statement(world):
+    return (_ww_worker(world), 2026, 11)
+
+
+def _ww_user(world):
+    from samen.work.models import WijkwerkUser
+
+    return WijkwerkUser.objects.get(number="S-1").pk
+
+
+def _ww_certificate(world):
+    """The citizen as a private user: the fiscal certificate of 2026."""
+    from samen.work.models import WijkwerkUser
+
+    return (WijkwerkUser.objects.get(number="P-1").pk, 2026)
+
+
+def _ww_request(world):
+    from samen.work.models import ServiceRequest, WijkwerkUser
+
+    return ServiceRequest.objects.create(
+        user=WijkwerkUser.objects.get(number="S-1"), activity="Toezicht", place="Wevelgem",
+        hours_wanted=4,
+    ).pk  # fmt: skip
+
+
+def _activation(world):
+    """Opened by the Kortrijk worker for the Kortrijk-only person."""
+    import datetime as dt
+
+    from samen.work import services
+
+    return services.activation_start(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        person=world.person_kortrijk, referred_by="vdab", referrer="", goals="Arbeidszorg",
+        referred_on=dt.date(2026, 10, 1), barriers=["mental"],
+    ).pk  # fmt: skip
+
+
+def _enterprise(world):
+    from samen.registry.models import Municipality
+    from samen.work.models import Enterprise
+
+    return Enterprise.objects.create(name="Matrixbedrijf", kind="custom",
+                                     municipality=Municipality.objects.first()).pk  # fmt: skip
+
+
 K = {"worker_kortrijk"}  # reach the Kortrijk-only person
 REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
 P_K = ("person_kortrijk",)
@@ -491,6 +549,33 @@ MATRIX = {
     "organisation_users": ("get", None, expect({"org_admin"})),
     "organisation_user_create": ("get", None, expect({"org_admin"})),
     "membership_end": ("post", _membership, expect({"org_admin"}, 302)),
+    "wijkwerk": ("get", None, expect(COACH)),
+    "wijkwerk_refer": ("get", None, expect(COACH)),
+    "wijkwerk_worker": ("get", _ww_worker, expect(COACH)),
+    "wijkwerk_intake": ("post", _ww_worker, expect(COACH, 302)),
+    "wijkwerk_statement": ("get", _ww_statement, expect(COACH | OWN_WIJKWERK, scoped=OWN_SCOPE)),
+    "wijkwerk_request": ("get", _ww_request, expect(COACH)),
+    "wijkwerk_users": ("get", None, expect(COACH)),
+    "wijkwerk_user": ("get", _ww_user, expect(COACH)),
+    "wijkwerk_certificate": (
+        "get",
+        _ww_certificate,
+        expect(COACH | OWN_WIJKWERK, scoped=OWN_SCOPE),
+    ),
+    "wijkwerk_mine": ("get", None, expect(OWN_WIJKWERK)),
+    "wijkwerk_buy": ("post", None, expect(OWN_WIJKWERK, 302)),
+    "wijkwerk_ask": ("post", None, expect(OWN_WIJKWERK, 302)),
+    "sitting_days": ("get", None, expect(LOGGED_IN)),
+    "activation": ("get", None, expect(FILE | AGGREGATES)),
+    "activation_capacity": ("post", None, expect(AGGREGATES, 302)),
+    "activation_start": ("get", P_K, expect(FILE, scoped=K)),
+    "activation_trajectory": ("get", _activation, expect(FILE, scoped=K)),
+    "activation_move": ("post", _activation, expect(FILE, 302, scoped=K)),
+    "activation_step": ("post", _activation, expect(FILE, 302, scoped=K)),
+    "economy": ("get", None, expect(STAFF)),
+    "economy_enterprise": ("get", None, expect(AGGREGATES)),
+    "economy_enterprise_edit": ("get", _enterprise, expect(AGGREGATES)),
+    "economy_event": ("get", None, expect(AGGREGATES)),
 }
 
 

@@ -37,6 +37,7 @@ def region(world, django_user_model):
         account=Region.account,
     )  # fmt: skip
     Region.worker = Worker.objects.create(
+        organiser=Region.organiser,
         person=Person.objects.create(first_name="Wim", last_name="Werker"), referred_by="vdab",
         referred_on=dt.date(2018, 1, 3), intake_on=dt.date(2018, 1, 8),
         started_on=dt.date(2018, 1, 15),
@@ -109,13 +110,16 @@ def test_the_twelve_months_and_the_cheques_left(region):
 
 def test_work_figures_against_a_hand_computed_year(region):
     assert selectors.work_figures(dt.date(2017, 1, 1), dt.date(2017, 12, 31)).cheques == 0
-    Worker.objects.create(person=Person.objects.create(first_name="P", last_name="W"),
+    Worker.objects.create(organiser=region.organiser,
+                          person=Person.objects.create(first_name="P", last_name="W"),
                           referred_by="ocmw", referred_on=dt.date(2018, 1, 5), ex_pwa=True,
                           started_on=dt.date(2018, 1, 10))  # fmt: skip
-    Worker.objects.create(person=Person.objects.create(first_name="N", last_name="S"),
+    Worker.objects.create(organiser=region.organiser,
+                          person=Person.objects.create(first_name="N", last_name="S"),
                           referred_by="vdab", referred_on=dt.date(2018, 11, 20),
                           not_started_reason="Vond werk.")  # fmt: skip
-    Worker.objects.create(person=Person.objects.create(first_name="L", last_name="S"),
+    Worker.objects.create(organiser=region.organiser,
+                          person=Person.objects.create(first_name="L", last_name="S"),
                           referred_by="vdab", referred_on=dt.date(2018, 12, 20),
                           started_on=dt.date(2019, 1, 7))  # fmt: skip
     for on, hours, cheques in ((dt.date(2018, 2, 1), "2.5", 3), (dt.date(2018, 12, 31), "1", 1),
@@ -153,7 +157,8 @@ ChequePrice.objects.create(organiser=w13, effective_from=dt.date(2018, 1, 1), pr
 user = WijkwerkUser.objects.create(organiser=w13, kind="non_profit", organisation=w13)
 ChequePurchase.objects.create(user=user, cheques=500, price=D("7.45"),
                               bought_on=dt.date(2018, 1, 1))
-worker = Worker.objects.create(person=Person.objects.create(first_name="W", last_name="W"),
+worker = Worker.objects.create(organiser=w13,
+                               person=Person.objects.create(first_name="W", last_name="W"),
                                referred_by="vdab", referred_on=dt.date(2018, 1, 2),
                                started_on=dt.date(2018, 1, 3))
 for day in range(1, 20):
@@ -241,7 +246,7 @@ def test_a_user_asks_and_the_coach_matches(region):
     with pytest.raises(PermissionDenied):  # a user does not match
         services.service_match(actor=region.account, request=request, worker=region.worker)
     nobody = Person.objects.create(first_name="N", last_name="N")
-    waiting = Worker.objects.create(person=nobody, referred_by="vdab",
+    waiting = Worker.objects.create(organiser=region.organiser, person=nobody, referred_by="vdab",
                                     referred_on=dt.date(2018, 1, 2))  # fmt: skip
     with pytest.raises(ValidationError) as error:
         services.service_match(actor=region.coach, request=request, worker=waiting)
