@@ -84,9 +84,18 @@ class IntakeForm(forms.Form):
         choices=[("1", _("start als wijk-werker")), ("0", _("start niet"))],
     )
     started_on = DateField(label=_("Start op"), required=False)
+
     not_started_reason = forms.CharField(
         label=_("Reden waarom niet"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts") and not data.get("started_on") and "started_on" not in self.errors:
+            self.add_error("started_on", _("Geef de dag waarop de wijk-werker start."))
+        if data.get("starts") is False and not (data.get("not_started_reason") or "").strip():
+            self.add_error("not_started_reason", _("Geef de reden waarom de persoon niet start."))
+        return data
 
 
 class PerformanceForm(forms.Form):

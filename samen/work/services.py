@@ -122,7 +122,10 @@ def worker_person(*, actor, data: dict, insz: str = "") -> Person:
     (nothing of its files is shown), else a new registry person."""
     _ensure_coach(actor)
     if insz:
-        compact = insz_codec.validate(insz)
+        try:
+            compact = insz_codec.validate(insz)
+        except ValidationError as exc:
+            raise ValidationError({"insz": exc.messages}) from None
         known = Person.objects.filter(insz_hash=insz_codec.keyed_hash(compact)).first()
         if known:
             return Person.objects.get(pk=known.merged_into_id or known.pk)

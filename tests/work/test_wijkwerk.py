@@ -8,34 +8,30 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from samen.registry.models import Membership, Organisation, Person, Role
+from samen.registry.models import Organisation, Person
 from samen.work import selectors, services
 from samen.work.models import ChequePrice, Performance, WijkwerkUser, Worker
-from tests.conftest import postgres_only, run_on_fresh_postgres
+from tests.conftest import postgres_only, run_on_fresh_postgres, user_of
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def region(world, django_user_model):
+def region(world):
+    """The world's W13 organiser, coach and school user, with the price of 2018 at € 6,95
+    and € 7,45 from 2019; the world's wijk-werker is left out of these hand counts."""
+
     class Region:
         organiser = Organisation.objects.get(name="W13 welzijnsvereniging")
-        coach = django_user_model.objects.create_user("wijkwerk.coach")
-        account = django_user_model.objects.create_user("wijkwerk.school")
-        school = Organisation.objects.create(name="Basisschool De Vlinder", kind="school")
+        coach = user_of("wijkwerk_coach")
+        account = user_of("wijkwerk_user")
+        school = Organisation.objects.get(name="Basisschool De Vlinder")
+        user = WijkwerkUser.objects.get(number="S-1")
 
-    Membership.objects.create(user=Region.coach, organisation=Region.organiser,
-                              role=Role.WIJKWERK_COACH)  # fmt: skip
-    Membership.objects.create(user=Region.account, organisation=Region.school,
-                              role=Role.WIJKWERK_USER)  # fmt: skip
-    ChequePrice.objects.create(organiser=Region.organiser, effective_from=dt.date(2018, 1, 1),
-                               price=D("6.95"))  # fmt: skip
+    Worker.objects.all().delete()
+    ChequePrice.objects.filter(organiser=Region.organiser).update(price=D("6.95"))
     ChequePrice.objects.create(organiser=Region.organiser, effective_from=dt.date(2019, 1, 1),
                                price=D("7.45"))  # fmt: skip
-    Region.user = WijkwerkUser.objects.create(
-        organiser=Region.organiser, kind="school", organisation=Region.school,
-        account=Region.account,
-    )  # fmt: skip
     Region.worker = Worker.objects.create(
         organiser=Region.organiser,
         person=Person.objects.create(first_name="Wim", last_name="Werker"), referred_by="vdab",
