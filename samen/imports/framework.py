@@ -255,6 +255,9 @@ def _parse_row(kind: ImportKind, headers, cells, number) -> tuple[dict, list[Row
 
 def _summary(batch: ImportBatch) -> dict:
     summary: dict[str, dict[str, int]] = {}
+    for label, bulk in BULK_MODELS.items():
+        if created := bulk.count(batch):
+            summary[label] = {"aangemaakt": created, "bijgewerkt": 0}
     for model, created in batch.records.values_list("model", "created"):
         counts = summary.setdefault(model, {"aangemaakt": 0, "bijgewerkt": 0})
         counts["aangemaakt" if created else "bijgewerkt"] += 1
@@ -287,6 +290,18 @@ def track(batch: ImportBatch, row: int, obj, *, created: bool, before: dict | No
     )
 
 
+@dataclass
+class BulkModel:
+    """A model an import loads in bulk (tens of thousands of rows): its rows carry the batch
+    instead of one ImportedRecord each. `count(batch)` and `remove(actor, batch)`."""
+
+    count: Callable
+    remove: Callable
+
+
+BULK_MODELS: dict[str, BulkModel] = {}
+
+
 @transaction.atomic
 def undo(batch_id: int, *, actor) -> ImportBatch:
     """Remove what an import created and put back what it changed, newest first."""
@@ -302,6 +317,8 @@ def undo(batch_id: int, *, actor) -> ImportBatch:
     kind = kind_for(batch.kind)
     if not policy.has_role(actor, kind.allowed_roles):
         raise PermissionDenied
+    for bulk in BULK_MODELS.values():
+        bulk.remove(actor=actor, batch=batch)
     for record in batch.records.order_by("-id"):
         model = apps.get_model(record.model)
         obj = model.objects.filter(pk=record.object_id).first()

@@ -130,6 +130,9 @@ class Performance(models.Model):
                                         default=0)  # fmt: skip
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                       related_name="+")  # fmt: skip
+    # A year's register is imported in bulk: the import it came from, for its undo.
+    batch = models.ForeignKey("imports.ImportBatch", on_delete=models.PROTECT, null=True,
+                              blank=True, related_name="+")  # fmt: skip
 
     class Meta:
         ordering = ["-on", "-pk"]

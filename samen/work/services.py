@@ -155,6 +155,70 @@ def worker_refer(*, actor, person, referred_by: str, on: dt.date, ex_pwa: bool =
 
 
 @transaction.atomic
+def worker_import(*, actor, person: Person, data: dict) -> Worker:
+    """A wijk-werker from the organiser's register (checked row by row by the import)."""
+    _ensure_coach(actor)
+    worker = Worker(organiser_id=min(selectors.coach_organisers(actor)), person=person, **data)
+    worker.full_clean()
+    worker.save()
+    audit.record(actor, "create", worker, person_id=person.pk, purpose="wijkwerk")
+    return worker
+
+
+PERFORMANCE_COLUMNS = ("worker", "user", "activity", "on", "hours", "cheques", "round_trip_km",
+                       "registered_by", "batch")  # fmt: skip
+
+
+@transaction.atomic
+def performances_import(*, actor, batch, rows: list[tuple]) -> int:
+    """A year's performances at once (worker id, user id, activity, day, hours, cheques,
+    km), checked against the limits by the import. Written without the ORM (COPY on
+    PostgreSQL, one prepared statement on SQLite): a model instance per row would take most
+    of the time. One audit entry per wijk-werker they concern."""
+    from django.db import connection
+
+    organisers = selectors.coach_organisers(actor)
+    worker_ids = {row[0] for row in rows}
+    persons = dict(Worker.objects.filter(pk__in=worker_ids, organiser__in=organisers)
+                   .values_list("pk", "person_id"))  # fmt: skip
+    if not organisers or len(persons) != len(worker_ids):
+        raise PermissionDenied
+    meta, quote = Performance._meta, connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in PERFORMANCE_COLUMNS)
+    sql = (f"INSERT INTO {quote(meta.db_table)} ({columns}) "
+           f"VALUES ({', '.join(['%s'] * len(PERFORMANCE_COLUMNS))})")  # fmt: skip
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # COPY: PostgreSQL's own bulk load
+            with cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row((*row, actor.pk, batch.pk))
+        else:
+            for start in range(0, len(rows), 10000):
+                chunk = rows[start : start + 10000]
+                cursor.executemany(sql, [(*row, actor.pk, batch.pk) for row in chunk])
+    counts: dict[int, int] = {}
+    for row in rows:
+        counts[row[0]] = counts.get(row[0], 0) + 1
+    for worker_id, n in sorted(counts.items()):
+        audit.record(actor, "import", person_id=persons[worker_id], purpose="wijkwerk",
+                     detail={"performances": n, "batch": batch.pk})  # fmt: skip
+    return len(rows)
+
+
+@transaction.atomic
+def performances_remove(*, actor, batch) -> None:
+    """Undo of a performances import: the rows it loaded."""
+    found = Performance.objects.filter(batch=batch)
+    if found.exclude(worker__organiser__in=selectors.coach_organisers(actor)).exists():
+        raise PermissionDenied
+    persons = sorted(set(found.values_list("worker__person_id", flat=True)))
+    found.delete()
+    for person_id in persons:
+        audit.record(actor, "import_undo", person_id=person_id, purpose="wijkwerk",
+                     detail={"deleted": "work.performance", "batch": batch.pk})  # fmt: skip
+
+
+@transaction.atomic
 def worker_intake(
     *, actor, worker: Worker, on: dt.date, start: dt.date | None, reason: str = ""
 ) -> Worker:
