@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samen.access import audit, policy, rules
@@ -104,9 +105,11 @@ def wijkwerk_worker(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("%(h)s uur geregistreerd; %(c)s cheques ingewisseld.")
-                             % {"h": f"{performance.hours:g}".replace(".", ","),
-                                "c": performance.cheques})  # fmt: skip
+            hours = f"{performance.hours:g}".replace(".", ",")
+            messages.success(request, ngettext(
+                "%(h)s uur geregistreerd; %(c)s cheque ingewisseld.",
+                "%(h)s uur geregistreerd; %(c)s cheques ingewisseld.", performance.cheques,
+            ) % {"h": hours, "c": performance.cheques})  # fmt: skip
             return redirect("wijkwerk_worker", worker.pk)
     else:
         audit.record(request.user, "view", worker, person_id=worker.person_id, purpose="wijkwerk")
