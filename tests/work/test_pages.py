@@ -255,3 +255,16 @@ def test_the_social_economy_directory_and_its_events(client):
     assert selectors.economy_events(dt.date(2025, 1, 1), dt.date(2025, 12, 31)) == 0
     login(client, "worker_menen")
     assert "Samen Slimmer Naar Het Werk" in client.get(reverse("economy")).content.decode()
+
+
+def test_dashboards_show_counts_to_the_coach_and_the_balance_to_the_user(client):
+    ServiceRequest.objects.create(user=WijkwerkUser.objects.get(number="S-1"), activity="Tuin",
+                                  place="Menen", hours_wanted=2)  # fmt: skip
+    login(client, "wijkwerk_coach")
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "1 open vraag om te koppelen" in page and "1 wijk-werker aan het werk" in page
+    assert "Karim" not in page  # counts only on the dashboard
+    ChequePurchase.objects.create(user=WijkwerkUser.objects.get(number="S-1"), cheques=12,
+                                  price=D("7.45"))  # fmt: skip
+    login(client, "wijkwerk_user")
+    assert "Nog 12 cheques" in client.get(reverse("dashboard")).content.decode()
