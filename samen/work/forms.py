@@ -98,6 +98,10 @@ class IntakeForm(forms.Form):
         return data
 
 
+class EndForm(forms.Form):
+    ended_on = DateField(label=_("Laatste dag van de overeenkomst"))
+
+
 class PerformanceForm(forms.Form):
     user = forms.ModelChoiceField(label=_("Gebruiker"), queryset=None)
     activity = forms.CharField(label=_("Activiteit"), max_length=120)

@@ -19,6 +19,9 @@ class ChequePrice(models.Model):
     organiser = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     effective_from = models.DateField(_("geldig vanaf"))
     price = models.DecimalField(_("prijs per cheque (€)"), max_digits=5, decimal_places=2)
+    annual_fee = models.DecimalField(_("jaarlijks inschrijvingsgeld (€)"), max_digits=6,
+                                     decimal_places=2, default=0,
+                                     help_text=_("Optioneel; 0: geen."))  # fmt: skip
 
     class Meta:
         ordering = ["organiser", "effective_from"]
@@ -89,6 +92,29 @@ class ChequePurchase(models.Model):
     @property
     def amount(self):
         return self.cheques * self.price
+
+    @property
+    def paper_last(self) -> str:
+        """The last serial number of a paper purchase (numbers run on from the first)."""
+        head = self.paper_first.rstrip("0123456789")
+        digits = self.paper_first[len(head) :]
+        if not digits:
+            return ""
+        return f"{head}{int(digits) + self.cheques - 1:0{len(digits)}d}"
+
+
+class RegistrationFee(models.Model):
+    """The organiser's optional yearly registration fee, paid with a user's first purchase
+    of the year."""
+
+    user = models.ForeignKey(WijkwerkUser, on_delete=models.PROTECT, related_name="fees")
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    amount = models.DecimalField(_("bedrag"), max_digits=6, decimal_places=2)
+    paid_on = models.DateField(_("betaald op"))
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["user", "year"], name="one_fee_a_year")]
 
 
 class Worker(models.Model):

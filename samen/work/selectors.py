@@ -77,6 +77,14 @@ def prices_of(organiser) -> list[tuple[dt.date, Decimal]]:
     )
 
 
+def fee_for(organiser, year: int) -> Decimal:
+    """The organiser's registration fee for a year (prices, and so fees, change on 1
+    January): 0 when it asks none."""
+    row = (ChequePrice.objects.filter(organiser=organiser, effective_from__year__lte=year)
+           .order_by("-effective_from").first())  # fmt: skip
+    return row.annual_fee if row else Decimal(0)
+
+
 def cheque_balance(user) -> int:
     """Cheques bought and not yet redeemed for a performance."""
     bought = ChequePurchase.objects.filter(user=user).aggregate(n=Sum("cheques"))["n"] or 0

@@ -26,6 +26,7 @@ from samen.work.models import (
     EconomyEvent,
     Enterprise,
     Performance,
+    RegistrationFee,
     RequestStatus,
     ServiceRequest,
     SittingDay,
@@ -56,7 +57,8 @@ def cheques_buy(
     *, actor, user: WijkwerkUser, cheques: int, on: dt.date, paper_first: str = ""
 ) -> ChequePurchase:
     """A user buys electronic cheques (itself, or a coach for it), or a coach hands out paper
-    ones from a first serial number; at the organiser's price that day."""
+    ones from a first serial number; at the organiser's price that day. The first purchase
+    of a year also pays the organiser's registration fee for it, when one is asked."""
     _ensure_own_or_coach(actor, user)
     if paper_first and user.account_id == actor.pk and not selectors.coach_organisers(actor):
         raise PermissionDenied  # paper cheques come from the coach
@@ -69,6 +71,9 @@ def cheques_buy(
         price = rules.price_on(selectors.prices_of(user.organiser), on)
     except ValueError:
         raise ValidationError({"on": _("Er is nog geen chequeprijs op die dag.")}) from None
+    fee = selectors.fee_for(user.organiser_id, on.year)
+    if fee and not user.fees.filter(year=on.year).exists():
+        RegistrationFee.objects.create(user=user, year=on.year, amount=fee, paid_on=on)
     purchase = ChequePurchase.objects.create(
         user=user, cheques=cheques, bought_on=on, price=price, paper_first=paper_first.strip()
     )
@@ -238,6 +243,23 @@ def worker_intake(
         raise ValidationError(errors)
     worker.intake_on, worker.started_on, worker.not_started_reason = on, start, reason.strip()
     worker.save(update_fields=["intake_on", "started_on", "not_started_reason"])
+    audit.record(actor, "update", worker, person_id=worker.person_id, purpose="wijkwerk")
+    return worker
+
+
+@transaction.atomic
+def worker_end(*, actor, worker: Worker, on: dt.date) -> Worker:
+    """The agreement ends on a day (no performances after it)."""
+    _ensure_coach(actor, worker.organiser_id)
+    worker = Worker.objects.select_for_update().get(pk=worker.pk)
+    if worker.started_on is None or worker.ended_on:
+        raise ValidationError(_("Alleen een lopende overeenkomst kan eindigen."))
+    if on < worker.started_on:
+        raise ValidationError({"ended_on": _("Het einde ligt voor de start.")})
+    if worker.performances.filter(on__gt=on).exists():
+        raise ValidationError({"ended_on": _("Er zijn al prestaties na die dag.")})
+    worker.ended_on = on
+    worker.save(update_fields=["ended_on"])
     audit.record(actor, "update", worker, person_id=worker.person_id, purpose="wijkwerk")
     return worker
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path(
         "wijk-werken/wijk-werkers/<int:pk>/intake/", views.wijkwerk_intake, name="wijkwerk_intake"
     ),
+    path("wijk-werken/wijk-werkers/<int:pk>/einde/", views.wijkwerk_end, name="wijkwerk_end"),
     path(
         "wijk-werken/wijk-werkers/<int:pk>/vergoeding/<int:year>/<int:month>/",
         views.wijkwerk_statement,

@@ -114,7 +114,7 @@ def wijkwerk_worker(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         audit.record(request.user, "view", worker, person_id=worker.person_id, purpose="wijkwerk")
     return render(request, "work/worker.html", {
-        "worker": worker, "form": form, "intake": forms.IntakeForm(),
+        "worker": worker, "form": form, "intake": forms.IntakeForm(), "end": forms.EndForm(),
         "limits": selectors.limits_of(worker, timezone.localdate()),
         "performances": worker.performances.select_related("user__person",
                                                            "user__organisation")[:50],
@@ -141,6 +141,23 @@ def wijkwerk_intake(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, errors_in_words(form))
     else:
         messages.success(request, _("De intake is geregistreerd."))
+    return redirect("wijkwerk_worker", worker.pk)
+
+
+@require_POST
+@role_required(COACH)
+def wijkwerk_end(request: HttpRequest, pk: int) -> HttpResponse:
+    worker = _worker_or_404(request, pk)
+    form = forms.EndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.worker_end(actor=request.user, worker=worker, on=form.cleaned_data["ended_on"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        messages.error(request, errors_in_words(form))
+    else:
+        messages.success(request, _("De overeenkomst is beëindigd."))
     return redirect("wijkwerk_worker", worker.pk)
 
 
@@ -222,6 +239,7 @@ def _user_page(user) -> dict:
     return {
         "balance": selectors.cheque_balance(user),
         "purchases": user.purchases.all()[:50],
+        "fees": user.fees.all()[:5],
         "requests": user.requests.select_related("worker__person")[:50],
         "performances": user.performances.select_related("worker__person")[:50],
         "years": range(this_year, max(2018, this_year - 4) - 1, -1)

@@ -553,6 +553,7 @@ MATRIX = {
     "wijkwerk_refer": ("get", None, expect(COACH)),
     "wijkwerk_worker": ("get", _ww_worker, expect(COACH)),
     "wijkwerk_intake": ("post", _ww_worker, expect(COACH, 302)),
+    "wijkwerk_end": ("post", _ww_worker, expect(COACH, 302)),
     "wijkwerk_statement": ("get", _ww_statement, expect(COACH | OWN_WIJKWERK, scoped=OWN_SCOPE)),
     "wijkwerk_request": ("get", _ww_request, expect(COACH)),
     "wijkwerk_users": ("get", None, expect(COACH)),

@@ -268,3 +268,35 @@ def test_dashboards_show_counts_to_the_coach_and_the_balance_to_the_user(client)
                                   price=D("7.45"))  # fmt: skip
     login(client, "wijkwerk_user")
     assert "Nog 12 cheques" in client.get(reverse("dashboard")).content.decode()
+
+
+def test_the_yearly_fee_is_paid_with_the_first_purchase_and_paper_serials_run_on(client):
+    from samen.work.models import ChequePrice, RegistrationFee
+
+    ChequePrice.objects.create(organiser=WijkwerkUser.objects.get(number="S-1").organiser,
+                               effective_from=dt.date(2026, 1, 1), price=D("7.45"),
+                               annual_fee=D("10"))  # fmt: skip
+    school = _coach_sells(client, cheques=10)
+    client.post(reverse("wijkwerk_user", args=[school.pk]),
+                {"cheques": 25, "paper_first": "WW-000991"})  # fmt: skip
+    fees = RegistrationFee.objects.filter(user=school)
+    assert [(f.year, f.amount) for f in fees] == [(timezone.localdate().year, D("10"))]
+    page = client.get(reverse("wijkwerk_user", args=[school.pk])).content.decode()
+    assert "papier, nr. WW-000991 tot WW-001015" in page and "Inschrijvingsgeld" in page
+    assert selectors.cheque_balance(school) == 35
+
+
+def test_an_agreement_ends_only_after_its_last_performance(client):
+    school = _coach_sells(client)
+    worker = Worker.objects.get(person__first_name="Karim")
+    client.post(reverse("wijkwerk_worker", args=[worker.pk]), {
+        "user": school.pk, "activity": "Tuin", "on": "10/11/2026", "hours": "2"})  # fmt: skip
+    response = client.post(reverse("wijkwerk_end", args=[worker.pk]), {"ended_on": "09/11/2026"},
+                           follow=True)  # fmt: skip
+    assert any("Er zijn al prestaties na die dag." in m for m in messages_of(response))
+    client.post(reverse("wijkwerk_end", args=[worker.pk]), {"ended_on": "10/11/2026"})
+    worker.refresh_from_db()
+    assert worker.ended_on == dt.date(2026, 11, 10)
+    response = client.post(reverse("wijkwerk_worker", args=[worker.pk]), {
+        "user": school.pk, "activity": "Tuin", "on": "11/11/2026", "hours": "2"})  # fmt: skip
+    assert "De overeenkomst liep toen niet meer." in response.content.decode()
