@@ -174,20 +174,12 @@ PERFORMANCE_COLUMNS = ("worker", "user", "activity", "on", "hours", "cheques", "
                        "registered_by", "batch")  # fmt: skip
 
 
-@transaction.atomic
-def performances_import(*, actor, batch, rows: list[tuple]) -> int:
-    """A year's performances at once (worker id, user id, activity, day, hours, cheques,
-    km), checked against the limits by the import. Written without the ORM (COPY on
-    PostgreSQL, one prepared statement on SQLite): a model instance per row would take most
-    of the time. One audit entry per wijk-werker they concern."""
+def performances_insert(rows: list[tuple], *, registered_by_id: int, batch_id=None) -> None:
+    """Write performance rows (worker id, user id, activity, day, hours, cheques, km) that
+    were checked already, without the ORM: COPY on PostgreSQL, one prepared statement on
+    SQLite. For the import service and the demo year."""
     from django.db import connection
 
-    organisers = selectors.coach_organisers(actor)
-    worker_ids = {row[0] for row in rows}
-    persons = dict(Worker.objects.filter(pk__in=worker_ids, organiser__in=organisers)
-                   .values_list("pk", "person_id"))  # fmt: skip
-    if not organisers or len(persons) != len(worker_ids):
-        raise PermissionDenied
     meta, quote = Performance._meta, connection.ops.quote_name
     columns = ", ".join(quote(meta.get_field(name).column) for name in PERFORMANCE_COLUMNS)
     sql = (f"INSERT INTO {quote(meta.db_table)} ({columns}) "
@@ -196,11 +188,26 @@ def performances_import(*, actor, batch, rows: list[tuple]) -> int:
         if connection.vendor == "postgresql":  # COPY: PostgreSQL's own bulk load
             with cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row((*row, actor.pk, batch.pk))
+                    copy.write_row((*row, registered_by_id, batch_id))
         else:
             for start in range(0, len(rows), 10000):
                 chunk = rows[start : start + 10000]
-                cursor.executemany(sql, [(*row, actor.pk, batch.pk) for row in chunk])
+                cursor.executemany(sql, [(*row, registered_by_id, batch_id) for row in chunk])
+
+
+@transaction.atomic
+def performances_import(*, actor, batch, rows: list[tuple]) -> int:
+    """A year's performances at once (worker id, user id, activity, day, hours, cheques,
+    km), checked against the limits by the import. Written without the ORM: a model
+    instance per row would take most of the time. One audit entry per wijk-werker they
+    concern."""
+    organisers = selectors.coach_organisers(actor)
+    worker_ids = {row[0] for row in rows}
+    persons = dict(Worker.objects.filter(pk__in=worker_ids, organiser__in=organisers)
+                   .values_list("pk", "person_id"))  # fmt: skip
+    if not organisers or len(persons) != len(worker_ids):
+        raise PermissionDenied
+    performances_insert(rows, registered_by_id=actor.pk, batch_id=batch.pk)
     counts: dict[int, int] = {}
     for row in rows:
         counts[row[0]] = counts.get(row[0], 0) + 1

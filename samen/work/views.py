@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -53,8 +54,12 @@ def wijkwerk(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     workers = selectors.workers_for(request.user)
     waiting = list(workers.filter(intake_on__isnull=True, not_started_reason="")[:100])
-    active = list(workers.filter(started_on__isnull=False, ended_on__isnull=True)
-                  .order_by("person__last_name", "person__first_name")[:300])  # fmt: skip
+    active = workers.filter(started_on__isnull=False, ended_on__isnull=True)
+    query = request.GET.get("q", "").strip()
+    for word in query.split():
+        active = active.filter(Q(person__first_name__icontains=word)
+                               | Q(person__last_name__icontains=word))  # fmt: skip
+    active = list(active.order_by("person__last_name", "person__first_name")[:100])
     requests = list(selectors.open_requests(request.user)[:100])
     audit.record_list(request.user, purpose="wijkwerk", page="wijkwerk", person_ids=[
         *(w.person_id for w in waiting + active), *(r.user.person_id for r in requests),
@@ -63,7 +68,7 @@ def wijkwerk(request: HttpRequest) -> HttpResponse:
     return render(request, "work/wijkwerk.html", {
         "waiting": waiting, "requests": requests,
         "active": [(w, month.get(w.pk, Decimal(0))) for w in active],
-        "days": selectors.sitting_days(today, today + dt.timedelta(weeks=2)),
+        "days": selectors.sitting_days(today, today + dt.timedelta(weeks=2)), "query": query,
     })  # fmt: skip
 
 

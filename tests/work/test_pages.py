@@ -300,3 +300,12 @@ def test_an_agreement_ends_only_after_its_last_performance(client):
     response = client.post(reverse("wijkwerk_worker", args=[worker.pk]), {
         "user": school.pk, "activity": "Tuin", "on": "11/11/2026", "hours": "2"})  # fmt: skip
     assert "De overeenkomst liep toen niet meer." in response.content.decode()
+
+
+def test_the_coach_finds_a_wijk_werker_by_name(client):
+    login(client, "wijkwerk_coach")
+    found = client.get(reverse("wijkwerk"), {"q": "el amr"}).content.decode()
+    assert "Karim El Amrani" in found
+    assert (
+        "Karim El Amrani" not in client.get(reverse("wijkwerk"), {"q": "Peeters"}).content.decode()
+    )
