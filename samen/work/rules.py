@@ -87,13 +87,15 @@ def check_hours(
             "maximaal %(max)s uur per maand (%(source)s); al %(done)s uur deze maand, deze "
             "prestatie zou %(after)s uur maken."
         ) % {"max": MAX_HOURS_MONTH.value, "source": MAX_HOURS_MONTH.source,
-             "done": _nl(month_hours), "after": _nl(month_hours + adding)})  # fmt: skip
+             "done": hours_text(month_hours),
+             "after": hours_text(month_hours + adding)})  # fmt: skip
     if year_hours + adding > MAX_HOURS_YEAR.value:
         raise LimitError(who + _(
             "maximaal %(max)s uur per jaar (%(source)s); al %(done)s uur dit jaar, deze "
             "prestatie zou %(after)s uur maken."
         ) % {"max": MAX_HOURS_YEAR.value, "source": MAX_HOURS_YEAR.source,
-             "done": _nl(year_hours), "after": _nl(year_hours + adding)})  # fmt: skip
+             "done": hours_text(year_hours),
+             "after": hours_text(year_hours + adding)})  # fmt: skip
 
 
 def months_limit_ends(started: dt.date, *, ex_pwa: bool) -> dt.date | None:
@@ -143,5 +145,6 @@ def _days_in(year: int, month: int) -> int:
     return (following - dt.timedelta(days=1)).day
 
 
-def _nl(hours: Decimal) -> str:
-    return f"{hours:g}".replace(".", ",")
+def hours_text(hours) -> str:
+    """Hours as people write them: 59, 60,5, 2,25 (the database may return 59.00)."""
+    return f"{Decimal(hours):.2f}".rstrip("0").rstrip(".").replace(".", ",")

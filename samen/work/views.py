@@ -21,6 +21,7 @@ from samen.core.forms import add_service_errors, errors_in_words
 from samen.core.pdf import render_pdf
 from samen.housing.selectors import person_in_scope
 from samen.work import forms, selectors, services
+from samen.work import rules as rules_of_work
 from samen.work.models import ActivationCapacity, Barrier, EconomyEvent, Enterprise, UserKind
 
 COACH = rules.WIJKWERK_COACH
@@ -110,7 +111,7 @@ def wijkwerk_worker(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            hours = f"{performance.hours:g}".replace(".", ",")
+            hours = rules_of_work.hours_text(performance.hours)
             messages.success(request, ngettext(
                 "%(h)s uur geregistreerd; %(c)s cheque ingewisseld.",
                 "%(h)s uur geregistreerd; %(c)s cheques ingewisseld.", performance.cheques,

@@ -82,3 +82,10 @@ def test_every_rule_names_its_source_and_start():
     named += list(rules.TAX_REDUCTION)
     assert len(named) >= 8
     assert all(r.source and r.valid_from >= rules.START for r in named)
+
+
+def test_hours_are_written_as_people_write_them():
+    from samen.work.rules import hours_text
+
+    assert [hours_text(D(h)) for h in ("59.00", "60.50", "2.25", "0.5", "630")] == [
+        "59", "60,5", "2,25", "0,5", "630"]  # fmt: skip
