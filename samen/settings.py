@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "samen.food",
     "samen.housing",
     "samen.work",
+    "samen.energy",
 ]
 
 MIDDLEWARE = [

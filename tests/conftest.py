@@ -49,6 +49,7 @@ PERSONAS = {
     "crisis_partner": ("t.crisis", Role.CRISIS_PARTNER, "organisation:CAW Zuid-West-Vlaanderen"),
     "wijkwerk_coach": ("t.wijkwerk", Role.WIJKWERK_COACH, "organisation:W13 welzijnsvereniging"),
     "wijkwerk_user": ("t.school", Role.WIJKWERK_USER, "organisation:Basisschool De Vlinder"),
+    "adviser": ("t.adviser", Role.TECHNICAL_ADVISER, "organisation:Renovatiecoach Zuid-West"),
     "citizen": ("t.citizen", None, None),
 }
 PASSWORD = "test-wachtwoord-123"

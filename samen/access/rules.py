@@ -41,6 +41,9 @@ CRISIS_ADMIT = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MEMBER})  # after hours,
 CRISIS_PARTNER = frozenset({Role.CRISIS_PARTNER})  # the admissions in its own beds
 WIJKWERK_COACH = frozenset({Role.WIJKWERK_COACH})  # intake, matching, performances
 WIJKWERK_USER = frozenset({Role.WIJKWERK_USER})  # own cheques and requests only
+TECHNICAL_ADVISER = frozenset({Role.TECHNICAL_ADVISER})  # visits homes of energy dossiers
+ENERGY = FILE_ROLES | TECHNICAL_ADVISER  # the dossiers of their organisation's partnerships
+ENERGY_ADMIN = frozenset({Role.COORDINATOR, Role.ADMIN})  # rates and income limits (data)
 SOCIAL_ECONOMY = frozenset({Role.COORDINATOR, Role.PROGRAMME_LEAD})  # the directory, events
 VOLUNTEERS = frozenset({Role.VOLUNTEER})  # Woonclub: rental listings only, never client data
 # Staff who may read the register of processing activities (everyone who works here).

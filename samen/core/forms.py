@@ -33,3 +33,20 @@ def errors_in_words(form) -> str:
         f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
         for f, e in form.errors.items()
     )
+
+
+class AmountField:
+    """Mixin for a DecimalField that reads amounts as Belgians type them: 4.250,50, 4250,50,
+    € 4.250 or 4250.50 (a dot is a thousands separator only in groups of three)."""
+
+    def to_python(self, value):
+        import re
+
+        if isinstance(value, str):
+            text = value.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+            if "," in text:
+                text = text.replace(".", "").replace(",", ".")
+            elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+                text = text.replace(".", "")
+            value = text
+        return super().to_python(value)

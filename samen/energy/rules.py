@@ -64,6 +64,14 @@ INITIAL_THRESHOLDS = [
      f"{VERBOUWLENING_SOURCE}; startwaarde, na te kijken door de beheerder"),
 ]  # fmt: skip
 
+DOCUMENTS = {  # the checklist before the contract
+    ENERGY_LOAN: ["identiteitskaart", "laatste aanslagbiljet personenbelasting",
+                  "offertes van de werken", "eigendomsbewijs of huurcontract"],
+    VERBOUWLENING: ["identiteitskaart", "laatste aanslagbiljet personenbelasting",
+                    "offertes van de werken", "eigendomsbewijs",
+                    "bewijs van het bouwjaar (kadaster)"],
+}  # fmt: skip
+
 PRIORITY_GROUNDS = {  # the Energielening's priority target group: any one of these
     "increased_allowance": "verhoogde tegemoetkoming bij het ziekenfonds",
     "low_income": "gezamenlijk belastbaar inkomen onder de grens van het jaar",
@@ -136,9 +144,9 @@ def eligibility(app: Application, *, threshold: tuple[Decimal, Decimal] | None) 
     product = product_for(app.applied_on)
     amount_ok = product.minimum <= app.amount <= product.maximum
     criteria = [
-        Criterion("bedrag", amount_ok, f"€ {_nl(app.amount)} ligt "
-                  f"{'binnen' if amount_ok else 'buiten'} € {_nl(product.minimum)} – "
-                  f"€ {_nl(product.maximum)}."),
+        Criterion("bedrag", amount_ok, f"€ {money(app.amount)} ligt "
+                  f"{'binnen' if amount_ok else 'buiten'} € {money(product.minimum)} – "
+                  f"€ {money(product.maximum)}."),
         Criterion("looptijd", 1 <= app.months <= product.max_months,
                   f"{app.months} maanden; hoogstens {product.max_months}."),
     ]  # fmt: skip
@@ -169,7 +177,7 @@ def eligibility(app: Application, *, threshold: tuple[Decimal, Decimal] | None) 
         criteria.append(Criterion("aanvrager", app.owner_occupier,
                                   "Eigenaar-bewoner." if app.owner_occupier
                                   else "Geen eigenaar-bewoner."))  # fmt: skip
-        text = (f"Belastbaar inkomen € {_nl(app.taxable_income)}; grens € {_nl(limit)} "
+        text = (f"Belastbaar inkomen € {money(app.taxable_income)}; grens € {money(limit)} "
                 f"({app.dependants} persoon/personen ten laste)."
                 if limit is not None and app.taxable_income is not None
                 else "Inkomen of inkomensgrens onbekend.")  # fmt: skip
@@ -229,6 +237,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
 
 
-def _nl(amount) -> str:
+def money(amount) -> str:
+    """1.234,56 (Belgian notation, without the euro sign)."""
     whole, cents = f"{Decimal(amount):.2f}".split(".")
     return f"{int(whole):,}".replace(",", ".") + f",{cents}"

@@ -68,6 +68,7 @@ PARTNERS = [
     ("Delhaize Waregem", OrganisationKind.DONOR, "Waregem"),
     ("Lidl Menen", OrganisationKind.DONOR, "Menen"),
     ("Basisschool De Vlinder", OrganisationKind.SCHOOL, "Wevelgem"),
+    ("Renovatiecoach Zuid-West", OrganisationKind.PARTNER, "Kortrijk"),
 ]  # fmt: skip
 
 FOOD_ORGANISATION_NAMES = [
@@ -99,6 +100,7 @@ DEMO_USERS = [
     ("crisis.caw", "Karel", Role.CRISIS_PARTNER, "organisation:CAW Zuid-West-Vlaanderen"),
     ("wijkwerk.coach", "Hilde", Role.WIJKWERK_COACH, "organisation:W13 welzijnsvereniging"),
     ("school.vlinder", "Katrien", Role.WIJKWERK_USER, "organisation:Basisschool De Vlinder"),
+    ("adviseur.energie", "Bart", Role.TECHNICAL_ADVISER, "organisation:Renovatiecoach Zuid-West"),
 ]
 
 FIRST_F = [

@@ -25,6 +25,7 @@ class Role(models.TextChoices):
     CRISIS_PARTNER = "crisis_partner", _("crisisbedpartner")
     WIJKWERK_COACH = "wijkwerk_coach", _("wijk-werkbegeleider")
     WIJKWERK_USER = "wijkwerk_user", _("wijk-werkgebruiker")
+    TECHNICAL_ADVISER = "technical_adviser", _("technisch adviseur")
     COORDINATOR = "coordinator", _("regionaal coördinator")
     ORG_ADMIN = "org_admin", _("organisatiebeheerder")
     DPO = "dpo", _("functionaris gegevensbescherming")

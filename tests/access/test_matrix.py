@@ -38,6 +38,8 @@ COACH = {"wijkwerk_coach"}
 OWN_WIJKWERK = {"wijkwerk_user", "citizen"}  # a user (the school), a private user and worker
 OWN_SCOPE = COACH | {"citizen"}  # the school is no wijk-werker and no private user
 AGGREGATES = {"coordinator", "programme_lead"}
+ENERGY = FILE | {"adviser"}
+ON_DOSSIER = {"worker_kortrijk", "adviser"}  # the desk that filed it, the adviser on it
 
 
 def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
@@ -418,6 +420,29 @@ def _enterprise(world):
                                      municipality=Municipality.objects.first()).pk  # fmt: skip
 
 
+def _energy_dossier(world):
+    """Filed by OCMW Kortrijk for the Kortrijk-only person, with the adviser as partner."""
+    import datetime as dt
+
+    from samen.energy import services
+    from samen.registry.models import Municipality, Organisation
+
+    return services.dossier_create(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        person=world.person_kortrijk,
+        partners=[Organisation.objects.get(name="Renovatiecoach Zuid-West")],
+        data={"applied_on": dt.date(2024, 3, 1), "amount": 20000, "months": 240,
+              "works": "Dakisolatie", "municipality": Municipality.objects.get(name="Kortrijk"),
+              "home_built": 1970, "taxable_income": 30000},
+    ).pk  # fmt: skip
+
+
+def _energy_document(world):
+    from samen.energy.models import Document
+
+    return Document.objects.filter(dossier_id=_energy_dossier(world)).first().pk
+
+
 K = {"worker_kortrijk"}  # reach the Kortrijk-only person
 REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
 P_K = ("person_kortrijk",)
@@ -577,6 +602,18 @@ MATRIX = {
     "economy_enterprise": ("get", None, expect(AGGREGATES)),
     "economy_enterprise_edit": ("get", _enterprise, expect(AGGREGATES)),
     "economy_event": ("get", None, expect(AGGREGATES)),
+    "energy": ("get", None, expect(ENERGY | {"coordinator"})),
+    "energy_dossier_new": ("get", P_K, expect(FILE, scoped=K)),
+    "energy_dossier": ("get", _energy_dossier, expect(ENERGY, scoped=ON_DOSSIER)),
+    "energy_assess": ("post", _energy_dossier, expect(ENERGY, 302, scoped=ON_DOSSIER)),
+    "energy_visit": ("post", _energy_dossier, expect({"adviser"}, 302)),
+    "energy_offer": ("post", _energy_dossier, expect(ENERGY, 302, scoped=ON_DOSSIER)),
+    "energy_contract": ("post", _energy_dossier, expect(ENERGY, 302, scoped=ON_DOSSIER)),
+    "energy_disburse": ("post", _energy_dossier, expect(ENERGY, 302, scoped=ON_DOSSIER)),
+    "energy_repay": ("post", _energy_dossier, expect(ENERGY, 302, scoped=ON_DOSSIER)),
+    "energy_note": ("post", _energy_dossier, expect(ENERGY, 302, scoped=ON_DOSSIER)),
+    "energy_document": ("post", _energy_document, expect(ENERGY, 302, scoped=ON_DOSSIER)),
+    "energy_rates": ("get", None, expect({"coordinator"})),
 }
 
 
