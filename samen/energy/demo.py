@@ -36,6 +36,7 @@ def build(seed: int = 1, progress: bool = True) -> None:
         _dossier(rng, rng.choice(desks), adviser, programme, applied, "energielening",
                  "priority" if priority else "standard", Decimal(0 if priority else 2),
                  "closed" if n % 5 == 0 else "contracted")  # fmt: skip
+    _rolling_fund(rng, desks, programme)
     today = timezone.localdate()
     steps = ["applied", "eligible", "visited", "offered", "contracted", "refused"]
     for n in range(36):
@@ -92,3 +93,45 @@ def _dossier(rng, desk, adviser, programme, applied, product, target, rate, stat
         Disbursement.objects.create(dossier=dossier, invoice=f"F-{dossier.pk:05d}",
                                     amount=amount, paid_on=dossier.contract_on
                                     + dt.timedelta(days=30))  # fmt: skip
+
+
+def _rolling_fund(rng, desks, programme) -> None:
+    """The pilot with Kortrijk, Harelbeke and Menen: capital in 2019, three homes that
+    year, one sold again, and two homes since."""
+    from samen.energy.models import FundHome, FundMovement
+    from samen.registry.models import Enrolment
+
+    pilot = [d for d in desks if d.organisation.municipality.name in ("Kortrijk", "Harelbeke",
+                                                                      "Menen")]  # fmt: skip
+    if not pilot:
+        return
+    coordinator = pilot[0].user
+    FundMovement.objects.create(kind="capital", on=dt.date(2019, 1, 15), amount=Decimal(160000),
+                                note="Inbreng pilootsteden en W13", by=coordinator)  # fmt: skip
+    homes = [(dt.date(2019, 3, 1), 42000, dt.date(2022, 6, 30)),
+             (dt.date(2019, 5, 1), 38000, None), (dt.date(2019, 9, 1), 45000, None),
+             (dt.date(2023, 2, 1), 40000, None), (dt.date(2025, 4, 1), 25000, None)]  # fmt: skip
+    for n, (start, budget, sold) in enumerate(homes):
+        desk = pilot[n % len(pilot)]
+        owner = Person.objects.create(
+            first_name=rng.choice(registry_demo.FIRST_F + registry_demo.FIRST_M),
+            last_name=rng.choice(registry_demo.LAST), birth_date=dt.date(1958 + n, 3, 1),
+            municipality=desk.organisation.municipality,
+        )  # fmt: skip
+        Enrolment.objects.create(person=owner, programme=programme, organisation=desk.organisation,
+                                 legal_basis="legal_task", basis_note="rollend fonds noodkopers",
+                                 start_date=start, created_by=desk.user)  # fmt: skip
+        home = FundHome.objects.create(
+            owner=owner, desk=desk.organisation, municipality=desk.organisation.municipality,
+            address=f"{rng.choice(registry_demo.STREETS)} {rng.randint(1, 120)}",
+            assessment="Slechte staat: vocht, enkel glas, geen dakisolatie.",
+            works="Dakisolatie, ramen, verwarming", budget=Decimal(budget),
+            selected_on=start, works_started_on=start + dt.timedelta(days=30),
+            status="repaid" if sold else "works",
+        )  # fmt: skip
+        FundMovement.objects.create(kind="prefinance", on=start + dt.timedelta(days=30),
+                                    amount=-Decimal(budget), home=home, note="Werken",
+                                    by=desk.user)  # fmt: skip
+        if sold:
+            FundMovement.objects.create(kind="repayment", on=sold, amount=Decimal(budget),
+                                        home=home, note="Verkoop", by=desk.user)  # fmt: skip

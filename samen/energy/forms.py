@@ -135,3 +135,37 @@ class ThresholdForm(forms.ModelForm):
     class Meta:
         model = IncomeThreshold
         fields = ["product", "household", "valid_from", "amount", "per_dependant", "source"]
+
+
+class CapitalForm(forms.Form):
+    amount = euro_field(_("Bedrag (€)"))
+    on = DateField(label=_("Datum"))
+    note = forms.CharField(label=_("Omschrijving"), max_length=200, required=False)
+
+
+class MoneyForm(forms.Form):
+    amount = euro_field(_("Bedrag (€)"))
+    on = DateField(label=_("Datum"))
+    note = forms.CharField(
+        label=_("Omschrijving"),
+        max_length=200,
+        required=False,
+        help_text=_("Bv. factuur dakwerken, notariële akte."),
+    )
+
+
+class FundHomeForm(MembershipChoiceMixin, forms.Form):
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente"), queryset=Municipality.objects.order_by("name")
+    )
+    address = forms.CharField(label=_("Adres van de woning"), max_length=160)
+    assessment = forms.CharField(
+        label=_("Beoordeling van de woning"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    works = forms.CharField(label=_("Werken"), widget=forms.Textarea(attrs={"rows": 2}))
+    budget = euro_field(_("Renovatiebudget (€)"))
+    selected_on = DateField(label=_("Geselecteerd op"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_membership_field(user)

@@ -166,3 +166,58 @@ class Repayment(models.Model):
 
     class Meta:
         ordering = ["received_on", "pk"]
+
+
+# --- The rolling fund for distressed owners ---------------------------------------------------
+
+
+class HomeStatus(models.TextChoices):
+    SELECTED = "selected", _("geselecteerd")
+    WORKS = "works", _("werken lopen")
+    DONE = "done", _("werken klaar")
+    REPAID = "repaid", _("terugbetaald na verkoop of overdracht")
+
+
+class FundHome(models.Model):
+    """A home of an owner who lacks the means and know-how: the fund pre-finances its
+    renovation and is repaid when the home is sold or transferred."""
+
+    owner = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("eigenaar"))  # fmt: skip
+    desk = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("OCMW"))  # fmt: skip
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    address = models.CharField(_("adres"), max_length=160)
+    assessment = models.TextField(_("beoordeling van de woning"))
+    budget = models.DecimalField(_("renovatiebudget (€)"), max_digits=9, decimal_places=2)
+    works = models.TextField(_("werken"))
+    selected_on = models.DateField(_("geselecteerd op"))
+    works_started_on = models.DateField(_("werken gestart op"), null=True, blank=True)
+    status = models.CharField(max_length=10, choices=HomeStatus.choices,
+                              default=HomeStatus.SELECTED)  # fmt: skip
+
+    class Meta:
+        ordering = ["-selected_on", "-pk"]
+
+
+class MovementKind(models.TextChoices):
+    CAPITAL = "capital", _("kapitaal in het fonds")
+    PREFINANCE = "prefinance", _("voorfinanciering van werken")
+    REPAYMENT = "repayment", _("terugbetaling bij verkoop of overdracht")
+
+
+class FundMovement(models.Model):
+    """The fund's ledger: money in is positive, money out negative; the balance is the
+    sum. Never edited: a correction is a new movement."""
+
+    kind = models.CharField(_("soort"), max_length=10, choices=MovementKind.choices)
+    on = models.DateField(_("datum"))
+    amount = models.DecimalField(_("bedrag (€)"), max_digits=10, decimal_places=2)
+    home = models.ForeignKey(FundHome, on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="movements")  # fmt: skip
+    note = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["on", "pk"]

@@ -11,7 +11,7 @@ from django.db.models import Count, QuerySet, Sum
 from samen.access import policy
 from samen.access import rules as access_rules
 from samen.energy import rules
-from samen.energy.models import IncomeThreshold, LoanDossier, LoanRate
+from samen.energy.models import FundHome, FundMovement, IncomeThreshold, LoanDossier, LoanRate
 
 
 def partner_organisations(user) -> set[int]:
@@ -86,3 +86,55 @@ def energy_figures(start: dt.date, end: dt.date) -> EnergyFigures:
         for row in submitted.exclude(rate=None).values("rate").annotate(n=Count("pk"))
     }
     return EnergyFigures(submitted.count(), by_rate)
+
+
+# --- the rolling fund -------------------------------------------------------------------------
+
+
+def fund_balance(on: dt.date | None = None) -> Decimal:
+    movements = FundMovement.objects.all()
+    if on is not None:
+        movements = movements.filter(on__lte=on)
+    return movements.aggregate(s=Sum("amount"))["s"] or Decimal(0)
+
+
+def fund_balance_by_month(months: int = 24, today: dt.date | None = None) -> list[tuple]:
+    """(month, balance at its end) for the last `months` months: the chart."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    rows = list(FundMovement.objects.values_list("on", "amount").order_by("on"))
+    result, running, i = [], Decimal(0), 0
+    year, month = today.year, today.month
+    ends = []
+    for _n in range(months):
+        ends.append(_month_end(year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    for end in reversed(ends):
+        while i < len(rows) and rows[i][0] <= end:
+            running += rows[i][1]
+            i += 1
+        result.append((end, running))
+    return result
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return _first_of_next_month(dt.date(year, month, 1)) - dt.timedelta(days=1)
+
+
+def fund_homes_for(user):
+    """The homes the user's own OCMWs selected (with the owner's name)."""
+    desks = {m.organisation_id for m in policy.file_memberships(user)}
+    return FundHome.objects.filter(desk__in=desks).select_related("owner", "municipality")
+
+
+def rolling_fund_homes(start: dt.date, end: dt.date) -> int | None:
+    """energy.rolling_fund.homes: homes whose renovation the fund pre-financed, with the
+    works started in the period."""
+    if not FundHome.objects.exists():
+        return None
+    return (
+        FundHome.objects.filter(works_started_on__range=(start, end),
+                                movements__kind="prefinance")
+        .distinct().count()
+    )  # fmt: skip

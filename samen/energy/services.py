@@ -18,9 +18,13 @@ from samen.energy.models import (
     Disbursement,
     DossierEvent,
     EventKind,
+    FundHome,
+    FundMovement,
+    HomeStatus,
     IncomeThreshold,
     LoanDossier,
     LoanRate,
+    MovementKind,
     Repayment,
     Status,
 )
@@ -242,3 +246,86 @@ def threshold_add(*, actor, threshold: IncomeThreshold) -> IncomeThreshold:
     threshold.full_clean()
     threshold.save()
     return threshold
+
+
+# --- the rolling fund -------------------------------------------------------------------------
+
+
+def _desk_member(actor, home) -> None:
+    """A worker of the OCMW that selected the home."""
+    if home.desk_id not in {m.organisation_id for m in policy.file_memberships(actor)}:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def fund_capital(*, actor, amount: Decimal, on: dt.date, note: str = "") -> FundMovement:
+    """Capital put into the fund (the region, a municipality, a sponsor)."""
+    _ensure_admin(actor)
+    if amount <= 0:
+        raise ValidationError({"amount": _("Een inbreng is meer dan € 0.")})
+    return FundMovement.objects.create(kind=MovementKind.CAPITAL, on=on, amount=amount,
+                                       note=note.strip(), by=actor)  # fmt: skip
+
+
+@transaction.atomic
+def fund_home_select(*, actor, membership, owner: Person, data: dict) -> FundHome:
+    """An OCMW selects the home of an owner of its own files."""
+    if membership not in policy.file_memberships(actor) or not membership.organisation_id:
+        raise PermissionDenied
+    if not policy.scope_persons(actor, Person.objects.filter(pk=owner.pk)).exists():
+        raise PermissionDenied
+    home = FundHome(owner=owner, desk=membership.organisation, **data)
+    home.full_clean()
+    home.save()
+    audit.record(actor, "create", home, person_id=owner.pk, purpose="energy",
+                 membership=membership)  # fmt: skip
+    return home
+
+
+@transaction.atomic
+def fund_prefinance(*, actor, home: FundHome, amount: Decimal, on: dt.date, note: str = ""):
+    """Pay the works out of the fund: never more than its balance nor than the home's
+    renovation budget. The first payment starts the works."""
+    _desk_member(actor, home)
+    # One pre-financing at a time: the first capital row is the fund's lock.
+    FundMovement.objects.select_for_update().filter(kind=MovementKind.CAPITAL).first()
+    home = FundHome.objects.select_for_update().get(pk=home.pk)
+    if home.status == HomeStatus.REPAID:
+        raise ValidationError(_("Deze woning is al terugbetaald."))
+    balance = selectors.fund_balance()
+    spent = -sum(m.amount for m in home.movements.filter(kind=MovementKind.PREFINANCE))
+    errors = {}
+    if amount <= 0:
+        errors["amount"] = _("Een betaling is meer dan € 0.")
+    elif amount > balance:
+        errors["amount"] = _("Het fonds heeft nog € %(b)s.") % {"b": rules.money(balance)}
+    elif spent + amount > home.budget:
+        errors["amount"] = _("Het budget van de woning laat nog € %(l)s toe.") % {
+            "l": rules.money(home.budget - spent)}  # fmt: skip
+    if errors:
+        raise ValidationError(errors)
+    movement = FundMovement.objects.create(kind=MovementKind.PREFINANCE, on=on, amount=-amount,
+                                           home=home, note=note.strip(), by=actor)  # fmt: skip
+    if home.works_started_on is None:
+        home.works_started_on, home.status = on, HomeStatus.WORKS
+        home.save(update_fields=["works_started_on", "status"])
+    audit.record(actor, "update", home, person_id=home.owner_id, purpose="energy")
+    return movement
+
+
+@transaction.atomic
+def fund_repay(*, actor, home: FundHome, amount: Decimal, on: dt.date, note: str = ""):
+    """The home is sold or transferred: the fund is repaid and rolls on to the next home."""
+    _desk_member(actor, home)
+    home = FundHome.objects.select_for_update().get(pk=home.pk)
+    spent = -sum(m.amount for m in home.movements.filter(kind=MovementKind.PREFINANCE))
+    if not spent:
+        raise ValidationError(_("Het fonds heeft voor deze woning nog niets betaald."))
+    if amount <= 0:
+        raise ValidationError({"amount": _("Een terugbetaling is meer dan € 0.")})
+    movement = FundMovement.objects.create(kind=MovementKind.REPAYMENT, on=on, amount=amount,
+                                           home=home, note=note.strip(), by=actor)  # fmt: skip
+    home.status = HomeStatus.REPAID
+    home.save(update_fields=["status"])
+    audit.record(actor, "update", home, person_id=home.owner_id, purpose="energy")
+    return movement

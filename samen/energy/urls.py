@@ -15,4 +15,12 @@ urlpatterns = [
     path("dossiers/<int:pk>/bericht/", views.dossier_note, name="energy_note"),
     path("documenten/<int:pk>/ontvangen/", views.document_receive, name="energy_document"),
     path("tarieven/", views.rates, name="energy_rates"),
+    path("rollend-fonds/", views.rolling_fund, name="rolling_fund"),
+    path("rollend-fonds/inbreng/", views.fund_capital, name="fund_capital"),
+    path("rollend-fonds/nieuw/<int:person>/", views.fund_home_new, name="fund_home_new"),
+    path("rollend-fonds/woningen/<int:pk>/", views.fund_home, name="fund_home"),
+    path(
+        "rollend-fonds/woningen/<int:pk>/betaling/", views.fund_prefinance, name="fund_prefinance"
+    ),
+    path("rollend-fonds/woningen/<int:pk>/terugbetaling/", views.fund_repay, name="fund_repay"),
 ]

@@ -180,3 +180,113 @@ def rates(request: HttpRequest) -> HttpResponse:
         "rates": LoanRate.objects.all(), "limits": IncomeThreshold.objects.all(),
         "rate_form": rate_form, "limit_form": limit_form,
     })  # fmt: skip
+
+
+# --- the rolling fund -------------------------------------------------------------------------
+
+
+@require_GET
+@role_required(rules.ENERGY | rules.ENERGY_ADMIN)
+def rolling_fund(request: HttpRequest) -> HttpResponse:
+    """The fund's balance over time and its ledger (homes by number and municipality), and
+    the homes of the user's own OCMW with the owner's name."""
+    from samen.core.charts import grouped_bars
+    from samen.energy.models import FundMovement
+
+    homes = list(selectors.fund_homes_for(request.user))
+    audit.record_list(request.user, purpose="energy", page="rolling_fund",
+                      person_ids=[h.owner_id for h in homes])  # fmt: skip
+    months = selectors.fund_balance_by_month()
+    admin = policy.has_role(request.user, rules.ENERGY_ADMIN)
+    return render(request, "energy/rolling_fund.html", {
+        "balance": selectors.fund_balance(), "homes": homes,
+        "movements": FundMovement.objects.select_related("home__municipality").order_by(
+            "-on", "-pk")[:100],
+        "chart": grouped_bars(_("Saldo van het rollend fonds op het einde van de maand"),
+                              [f"{end:%m/%y}" for end, _b in months],
+                              {_("Saldo"): [b for _e, b in months]}, unit="€"),
+        "capital": forms.CapitalForm() if admin else None,
+    })  # fmt: skip
+
+
+@require_POST
+@role_required(rules.ENERGY_ADMIN)
+def fund_capital(request: HttpRequest) -> HttpResponse:
+    form = forms.CapitalForm(request.POST)
+    if form.is_valid():
+        try:
+            services.fund_capital(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        messages.error(request, errors_in_words(form))
+    else:
+        messages.success(request, _("De inbreng staat in het fonds."))
+    return redirect("rolling_fund")
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def fund_home_new(request: HttpRequest, person: int) -> HttpResponse:
+    owner = person_in_scope(request.user, person)
+    if owner is None:
+        raise Http404
+    form = forms.FundHomeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        membership = data.pop("membership")
+        try:
+            home = services.fund_home_select(actor=request.user, membership=membership,
+                                             owner=owner, data=data)  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De woning is geselecteerd voor het rollend fonds."))
+            return redirect("fund_home", home.pk)
+    return render(request, "energy/fund_home_new.html", {"owner": owner, "form": form})
+
+
+def _home_or_404(request: HttpRequest, pk: int):
+    home = selectors.fund_homes_for(request.user).filter(pk=pk).first()
+    if home is None:
+        raise Http404
+    return home
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def fund_home(request: HttpRequest, pk: int) -> HttpResponse:
+    home = _home_or_404(request, pk)
+    audit.record(request.user, "view", home, person_id=home.owner_id, purpose="energy")
+    return render(request, "energy/fund_home.html", {
+        "home": home, "movements": home.movements.all(), "pay": forms.MoneyForm(),
+        "repay": forms.MoneyForm(), "balance": selectors.fund_balance(),
+    })  # fmt: skip
+
+
+def _fund_step(request, pk: int, action, success: str) -> HttpResponse:
+    home = _home_or_404(request, pk)
+    form = forms.MoneyForm(request.POST)
+    if form.is_valid():
+        try:
+            action(actor=request.user, home=home, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        messages.error(request, errors_in_words(form))
+    else:
+        messages.success(request, success)
+    return redirect("fund_home", home.pk)
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def fund_prefinance(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fund_step(request, pk, services.fund_prefinance, _("De betaling is geregistreerd."))
+
+
+@require_POST
+@role_required(rules.FILE_ROLES)
+def fund_repay(request: HttpRequest, pk: int) -> HttpResponse:
+    return _fund_step(request, pk, services.fund_repay,
+                      _("De terugbetaling is geregistreerd: het fonds rolt verder."))  # fmt: skip

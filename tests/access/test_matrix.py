@@ -443,6 +443,21 @@ def _energy_document(world):
     return Document.objects.filter(dossier_id=_energy_dossier(world)).first().pk
 
 
+def _fund_home(world):
+    import datetime as dt
+
+    from samen.energy import services
+    from samen.registry.models import Municipality
+
+    return services.fund_home_select(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        owner=world.person_kortrijk,
+        data={"municipality": Municipality.objects.get(name="Kortrijk"), "address": "Kerkstraat 1",
+              "assessment": "Vochtig, enkel glas", "works": "Dak en ramen", "budget": 30000,
+              "selected_on": dt.date(2026, 3, 1)},
+    ).pk  # fmt: skip
+
+
 K = {"worker_kortrijk"}  # reach the Kortrijk-only person
 REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
 P_K = ("person_kortrijk",)
@@ -614,6 +629,12 @@ MATRIX = {
     "energy_note": ("post", _energy_dossier, expect(ENERGY, 302, scoped=ON_DOSSIER)),
     "energy_document": ("post", _energy_document, expect(ENERGY, 302, scoped=ON_DOSSIER)),
     "energy_rates": ("get", None, expect({"coordinator"})),
+    "rolling_fund": ("get", None, expect(ENERGY | {"coordinator"})),
+    "fund_capital": ("post", None, expect({"coordinator"}, 302)),
+    "fund_home_new": ("get", P_K, expect(FILE, scoped=K)),
+    "fund_home": ("get", _fund_home, expect(FILE, scoped=K)),
+    "fund_prefinance": ("post", _fund_home, expect(FILE, 302, scoped=K)),
+    "fund_repay": ("post", _fund_home, expect(FILE, 302, scoped=K)),
 }
 
 
