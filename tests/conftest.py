@@ -277,3 +277,14 @@ def run_on_fresh_postgres(tmp_path, name: str, script: str) -> str:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     return out.stdout + out.stderr
+
+
+@pytest.fixture(autouse=True)
+def dutch_first():
+    """Every test starts in Dutch: a request in another language (the test client runs in
+    this thread) must not leak its language into the next test's services."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
