@@ -7,6 +7,6 @@ class EnergyConfig(AppConfig):
 
     def ready(self) -> None:
         from samen.core import demo_steps
-        from samen.energy import demo
+        from samen.energy import demo, imports  # noqa: F401 (imports registers kinds)
 
         demo_steps.register(45, "energy", demo.build)

@@ -224,6 +224,27 @@ def repayment_add(*, actor, dossier: LoanDossier, amount: Decimal, on: dt.date) 
     return repayment
 
 
+@transaction.atomic
+def dossier_import(*, actor, person_id: int, desk: Organisation, data: dict) -> LoanDossier:
+    """A dossier from a register (checked row by row by the import), with the filing desk
+    and the Energiehuis's data as they were."""
+    if not policy.has_role(actor, access_rules.IMPORT_PERSONS):
+        raise PermissionDenied
+    product = rules.product_for(data["applied_on"])
+    dossier = LoanDossier(person_id=person_id, desk=desk, product=product.code, **data)
+    if dossier.status in (Status.OFFERED, Status.CONTRACTED, Status.CLOSED):
+        dossier.offer_amount, dossier.offer_months = dossier.amount, dossier.months
+    dossier.full_clean()
+    dossier.save()
+    dossier.partners.set([desk])
+    DossierEvent.objects.create(dossier=dossier, by=actor, organisation=desk,
+                                kind=EventKind.STATUS,
+                                text=_("Ingevoerd uit een register: %(s)s.")
+                                % {"s": Status(dossier.status).label})  # fmt: skip
+    audit.record(actor, "import", dossier, person_id=person_id, purpose="energy")
+    return dossier
+
+
 # --- the dated data ---------------------------------------------------------------------------
 
 
