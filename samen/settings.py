@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "samen.housing",
     "samen.work",
     "samen.energy",
+    "samen.budget",
 ]
 
 MIDDLEWARE = [

@@ -41,6 +41,7 @@ urlpatterns = [
     path("wonen/", include("samen.housing.urls")),
     path("werk/", include("samen.work.urls")),
     path("energie/", include("samen.energy.urls")),
+    path("budget/", include("samen.budget.urls")),
     path("api/v1/", api.urls),
     path("imports/", imports.import_upload, name="import_upload"),
     path("imports/bevestigen/", imports.import_confirm, name="import_confirm"),

@@ -50,7 +50,9 @@ PERSONAS = {
     "wijkwerk_coach": ("t.wijkwerk", Role.WIJKWERK_COACH, "organisation:W13 welzijnsvereniging"),
     "wijkwerk_user": ("t.school", Role.WIJKWERK_USER, "organisation:Basisschool De Vlinder"),
     "adviser": ("t.adviser", Role.TECHNICAL_ADVISER, "organisation:Renovatiecoach Zuid-West"),
+    "counsellor": ("t.biz", Role.TEAM_MEMBER, "team:biz"),
     "citizen": ("t.citizen", None, None),
+    "budget_user": ("t.budget", None, None),  # the budget app only, no registry person
 }
 PASSWORD = "test-wachtwoord-123"
 
@@ -143,6 +145,16 @@ def build_world() -> None:
         text="Schulden bij de energieleverancier.",
     )
     build_wijkwerk(p_c)
+    build_budget()
+
+
+def build_budget() -> None:
+    """The budget app user shares with the counsellor; the citizen has a budget too."""
+    from samen.budget.models import Budget, Share
+
+    shared = Budget.objects.create(owner=user_of("budget_user"))
+    Share.objects.create(budget=shared, counsellor=user_of("counsellor"))
+    Budget.objects.create(owner=user_of("citizen"))
 
 
 def build_wijkwerk(citizen) -> None:

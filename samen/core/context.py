@@ -28,6 +28,8 @@ def navigation(request):
             "listings": bool(roles & rules.VOLUNTEERS) or _in_team(user, "woonclub"),
             "wijkwerk": bool(roles & rules.WIJKWERK_COACH),
             "wijkwerk_mine": bool(roles & (rules.WIJKWERK_USER | {"citizen"})),
+            "budget": not policy.memberships(user),
+            "biz": _in_team(user, "biz") and bool(roles & rules.FILE_ROLES),
             "energy": bool(roles & (rules.ENERGY | rules.ENERGY_ADMIN)),
             "activation": bool(roles & (rules.FILE_ROLES | rules.AGGREGATES)),
             "imports": bool(roles & (rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA)),

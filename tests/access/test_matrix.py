@@ -18,15 +18,17 @@ ALL = [*PERSONAS, "anonymous"]
 LOGGED_IN = set(PERSONAS)
 FILE = {
     "worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "dedicated_member",
-    "programme_lead",
+    "programme_lead", "counsellor",
 }  # fmt: skip
-STAFF = LOGGED_IN - {"citizen"}
+STAFF = LOGGED_IN - {"citizen", "budget_user"}
+APP_USERS = {"citizen", "budget_user"}  # no staff membership: the budget app
 IMPORTERS = {"programme_lead", "coordinator"}
 API_URLS = {"api_temperature", "openapi-json", "api-root"}
 FOOD_STOCK = {"hub_staff", "hub_coordinator", "trainee", "trainee_coach"}
 FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
 CRISIS_ADMIT = {
     "worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "dedicated_member",
+    "counsellor",
 }  # fmt: skip
 CRISIS = CRISIS_ADMIT | {"crisis_partner"}
 CRISIS_SCOPE = {"worker_kortrijk", "crisis_partner"}  # the referring service, the bed's partner
@@ -458,6 +460,38 @@ def _fund_home(world):
     ).pk  # fmt: skip
 
 
+def _shared_budget(world):
+    from samen.budget.models import Budget
+
+    return Budget.objects.get(owner=user_of("budget_user")).pk
+
+
+def _recurring(world):
+    import datetime as dt
+
+    from samen.budget.models import Budget, Recurring
+
+    budget = Budget.objects.get(owner=user_of("budget_user"))
+    return Recurring.objects.create(budget=budget, category="rent", amount=600,
+                                    description="Huur", start=dt.date(2026, 1, 1)).pk  # fmt: skip
+
+
+def _share(world):
+    from samen.budget.models import Share
+
+    return Share.objects.get(budget__owner=user_of("budget_user")).pk
+
+
+def _series(world):
+    from samen.budget.models import GroupSeries
+    from samen.registry.models import Municipality, Organisation
+
+    return GroupSeries.objects.create(
+        title="Rond komen", municipality=Municipality.objects.get(name="Menen"),
+        organisation=Organisation.objects.get(name="W13 welzijnsvereniging"),
+    ).pk  # fmt: skip
+
+
 K = {"worker_kortrijk"}  # reach the Kortrijk-only person
 REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
 P_K = ("person_kortrijk",)
@@ -606,7 +640,7 @@ MATRIX = {
     "wijkwerk_mine": ("get", None, expect(OWN_WIJKWERK)),
     "wijkwerk_buy": ("post", None, expect(OWN_WIJKWERK, 302)),
     "wijkwerk_ask": ("post", None, expect(OWN_WIJKWERK, 302)),
-    "sitting_days": ("get", None, expect(LOGGED_IN)),
+    "sitting_days": ("get", None, expect(LOGGED_IN - {"budget_user"})),
     "activation": ("get", None, expect(FILE | AGGREGATES)),
     "activation_capacity": ("post", None, expect(AGGREGATES, 302)),
     "activation_start": ("get", P_K, expect(FILE, scoped=K)),
@@ -630,6 +664,21 @@ MATRIX = {
     "energy_document": ("post", _energy_document, expect(ENERGY, 302, scoped=ON_DOSSIER)),
     "energy_rates": ("get", None, expect({"coordinator"})),
     "rolling_fund": ("get", None, expect(ENERGY | {"coordinator"})),
+    "budget_register": ("get", None, lambda p: 302 if p != "anonymous" else 200),
+    "budget_start": ("post", None, expect(APP_USERS, 302)),
+    "budget_month": ("get", None, expect(APP_USERS)),
+    "budget_entry": ("post", None, expect(APP_USERS, 302)),
+    "budget_plan": ("post", None, expect(APP_USERS, 302)),
+    "budget_recurring": ("get", None, expect(APP_USERS)),
+    "budget_recurring_end": ("post", _recurring, expect(APP_USERS, 302, scoped={"budget_user"})),
+    "budget_import": ("get", None, expect(APP_USERS)),
+    "budget_share": ("get", None, expect(APP_USERS)),
+    "budget_share_revoke": ("post", _share, expect(APP_USERS, 302, scoped={"budget_user"})),
+    "budget_shared": ("get", None, expect({"counsellor"})),
+    "budget_shared_month": ("get", _shared_budget, expect({"counsellor"})),
+    "biz_groupwork": ("get", None, expect({"counsellor"})),
+    "biz_series": ("get", _series, expect({"counsellor"})),
+    "biz_education": ("get", None, expect({"counsellor"})),
     "fund_capital": ("post", None, expect({"coordinator"}, 302)),
     "fund_home_new": ("get", P_K, expect(FILE, scoped=K)),
     "fund_home": ("get", _fund_home, expect(FILE, scoped=K)),
