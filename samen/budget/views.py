@@ -120,9 +120,9 @@ def budget_month(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(request, "budget/month.html", {
         **_month_context(budget, month), "month": month, "own": True,
-        "entry": forms.EntryForm(initial={"on": today if month == today.replace(day=1)
-                                          else month}),
-        "plan": forms.PlanForm(), "entries": budget.entries.filter(
+        "entry": forms.EntryForm(prefix="e", initial={
+            "on": today if month == today.replace(day=1) else month}),
+        "plan": forms.PlanForm(prefix="p"), "entries": budget.entries.filter(
             on__gte=month, on__lt=selectors.next_month(month))[:100],
     })  # fmt: skip
 
@@ -137,7 +137,7 @@ def _back(month: dt.date):
 @app_user_required
 def budget_entry(request: HttpRequest) -> HttpResponse:
     budget = _budget_or_start(request)
-    form = forms.EntryForm(request.POST)
+    form = forms.EntryForm(request.POST, prefix="e")
     if form.is_valid():
         try:
             services.entry_add(actor=request.user, budget=budget, **form.cleaned_data)
@@ -155,7 +155,7 @@ def budget_entry(request: HttpRequest) -> HttpResponse:
 def budget_plan(request: HttpRequest) -> HttpResponse:
     budget = _budget_or_start(request)
     month = _month_of(request)
-    form = forms.PlanForm(request.POST)
+    form = forms.PlanForm(request.POST, prefix="p")
     if form.is_valid():
         services.plan_set(actor=request.user, budget=budget, month=month, **form.cleaned_data)
         messages.success(request, _("Het plan is bewaard."))

@@ -101,6 +101,7 @@ DEMO_USERS = [
     ("wijkwerk.coach", "Hilde", Role.WIJKWERK_COACH, "organisation:W13 welzijnsvereniging"),
     ("school.vlinder", "Katrien", Role.WIJKWERK_USER, "organisation:Basisschool De Vlinder"),
     ("adviseur.energie", "Bart", Role.TECHNICAL_ADVISER, "organisation:Renovatiecoach Zuid-West"),
+    ("biz.begeleider", "Nadia", Role.TEAM_MEMBER, "team:biz"),
 ]
 
 FIRST_F = [
