@@ -6,7 +6,7 @@ class BudgetConfig(AppConfig):
     verbose_name = "Budget In Zicht"
 
     def ready(self) -> None:
-        from samen.budget import demo
+        from samen.budget import demo, imports  # noqa: F401 (imports registers kinds)
         from samen.core import demo_steps
 
         demo_steps.register(50, "budget", demo.build)

@@ -232,3 +232,59 @@ def fair_loan_book(*, actor, loan: FairLoan) -> FairLoan:
     loan.full_clean()
     loan.save()
     return loan
+
+
+# --- imports ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def education_import(*, actor, activity):
+    """An education activity from a spreadsheet (checked row by row by the import)."""
+    from samen.access import rules as access_rules
+
+    if not policy.has_role(actor, access_rules.IMPORT_REFERENCE_DATA):
+        raise PermissionDenied
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def attendance_import(*, actor, title: str, municipality, on: dt.date, topic: str, person_id: int,
+                      present: bool):  # fmt: skip
+    """One person at one session of a series (both made when new): the session, and which
+    of session and series this row made."""
+    from samen.access import rules as access_rules
+    from samen.registry.models import Organisation
+
+    if not policy.has_role(actor, access_rules.IMPORT_PERSONS):
+        raise PermissionDenied
+    w13 = Organisation.objects.filter(kind="association").order_by("pk").first()
+    series, new_series = GroupSeries.objects.get_or_create(
+        title=title, municipality=municipality, defaults={"organisation": w13}
+    )
+    session, new_session = GroupSession.objects.get_or_create(
+        series=series, on=on, defaults={"topic": topic}
+    )
+    series.participants.add(person_id)
+    if present:
+        session.present.add(person_id)
+    audit.record(actor, "import", session, person_id=person_id, purpose="biz")
+    return session, {"session": new_session, "series": new_series}
+
+
+@transaction.atomic
+def attendance_undo(*, actor, session: GroupSession, person_id: int, made: dict) -> None:
+    from samen.access import rules as access_rules
+
+    if not policy.has_role(actor, access_rules.IMPORT_PERSONS):
+        raise PermissionDenied
+    series = session.series
+    session.present.remove(person_id)
+    if not GroupSession.objects.filter(series=series, present=person_id).exists():
+        series.participants.remove(person_id)
+    if made["session"] and not session.present.exists():
+        session.delete()
+    if made["series"] and not series.sessions.exists():
+        series.delete()
+    audit.record(actor, "import_undo", person_id=person_id, purpose="biz")
