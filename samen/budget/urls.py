@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.budget_month, name="budget_month"),
     path("invoer/", views.budget_entry, name="budget_entry"),
     path("plan/", views.budget_plan, name="budget_plan"),
+    path("invoer/<int:pk>/categorie/", views.budget_entry_category, name="budget_entry_category"),
     path("vaste-bedragen/", views.budget_recurring, name="budget_recurring"),
     path("vaste-bedragen/<int:pk>/stop/", views.budget_recurring_end, name="budget_recurring_end"),
     path("bank/", views.budget_import, name="budget_import"),

@@ -19,6 +19,7 @@ from samen.budget import forms, selectors, services
 from samen.budget.models import (
     BizEvent,
     Budget,
+    Category,
     EducationActivity,
     FairLoan,
     Recurring,
@@ -122,8 +123,9 @@ def budget_month(request: HttpRequest) -> HttpResponse:
         **_month_context(budget, month), "month": month, "own": True,
         "entry": forms.EntryForm(prefix="e", initial={
             "on": today if month == today.replace(day=1) else month}),
-        "plan": forms.PlanForm(prefix="p"), "entries": budget.entries.filter(
-            on__gte=month, on__lt=selectors.next_month(month))[:100],
+        "plan": forms.PlanForm(prefix="p"), "categories": Category.choices,
+        "entries": budget.entries.filter(on__gte=month,
+                                         on__lt=selectors.next_month(month))[:100],
     })  # fmt: skip
 
 
@@ -162,6 +164,25 @@ def budget_plan(request: HttpRequest) -> HttpResponse:
     else:
         messages.error(request, errors_in_words(form))
     return _back(month)
+
+
+@require_POST
+@app_user_required
+def budget_entry_category(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the category an imported (or noted) line got."""
+    from samen.budget.models import Entry
+
+    entry = Entry.objects.filter(pk=pk, budget__owner=request.user).first()
+    if entry is None:
+        raise Http404
+    try:
+        services.entry_recategorise(actor=request.user, entry=entry,
+                                    category=request.POST.get("category", ""))  # fmt: skip
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De categorie is aangepast."))
+    return _back(selectors.month_start(entry.on))
 
 
 @require_http_methods(["GET", "POST"])

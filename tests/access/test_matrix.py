@@ -476,6 +476,16 @@ def _recurring(world):
                                     description="Huur", start=dt.date(2026, 1, 1)).pk  # fmt: skip
 
 
+def _entry(world):
+    import datetime as dt
+
+    from samen.budget.models import Budget, Entry
+
+    budget = Budget.objects.get(owner=user_of("budget_user"))
+    return Entry.objects.create(budget=budget, on=dt.date(2026, 11, 2), amount=-20,
+                                category="other").pk  # fmt: skip
+
+
 def _share(world):
     from samen.budget.models import Share
 
@@ -669,6 +679,7 @@ MATRIX = {
     "budget_month": ("get", None, expect(APP_USERS)),
     "budget_entry": ("post", None, expect(APP_USERS, 302)),
     "budget_plan": ("post", None, expect(APP_USERS, 302)),
+    "budget_entry_category": ("post", _entry, expect(APP_USERS, 302, scoped={"budget_user"})),
     "budget_recurring": ("get", None, expect(APP_USERS)),
     "budget_recurring_end": ("post", _recurring, expect(APP_USERS, 302, scoped={"budget_user"})),
     "budget_import": ("get", None, expect(APP_USERS)),

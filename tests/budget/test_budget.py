@@ -110,6 +110,16 @@ def test_a_month_computed_by_hand_with_its_warnings(client):
         "file": SimpleUploadedFile("bank.csv", b"Datum;Bedrag\n31/02/2026;10\n")})  # fmt: skip
     assert "lijn 2, kolom datum" in response.content.decode()
     assert Entry.objects.filter(budget=budget).count() == 7  # nothing half-saved
+    # The citizen moves the washing machine (guessed "other expenses") to another category:
+    # an expense stays an expense; an unknown category changes nothing.
+    machine = Entry.objects.get(budget=budget, counterparty="Bouwmarkt")
+    client.post(reverse("budget_entry_category", args=[machine.pk]), {"category": "leisure"})
+    machine.refresh_from_db()
+    assert (machine.category, machine.amount) == ("leisure", D("-812.40"))
+    loon = Entry.objects.get(budget=budget, counterparty="Werkgever NV")
+    client.post(reverse("budget_entry_category", args=[loon.pk]), {"category": "nothing"})
+    loon.refresh_from_db()
+    assert loon.category == "wage"
 
 
 def test_sharing_is_the_citizens_to_give_and_take_back(client):
