@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "samen.work",
     "samen.energy",
     "samen.budget",
+    "samen.care",
 ]
 
 MIDDLEWARE = [

@@ -42,6 +42,7 @@ urlpatterns = [
     path("werk/", include("samen.work.urls")),
     path("energie/", include("samen.energy.urls")),
     path("budget/", include("samen.budget.urls")),
+    path("zorg/", include("samen.care.urls")),
     path("api/v1/", api.urls),
     path("imports/", imports.import_upload, name="import_upload"),
     path("imports/bevestigen/", imports.import_confirm, name="import_confirm"),

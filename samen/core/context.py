@@ -30,6 +30,7 @@ def navigation(request):
             "wijkwerk_mine": bool(roles & (rules.WIJKWERK_USER | {"citizen"})),
             "budget": not policy.memberships(user),
             "biz": _in_team(user, "biz") and bool(roles & rules.FILE_ROLES),
+            "gbo": bool(roles & rules.AGGREGATES),
             "energy": bool(roles & (rules.ENERGY | rules.ENERGY_ADMIN)),
             "activation": bool(roles & (rules.FILE_ROLES | rules.AGGREGATES)),
             "imports": bool(roles & (rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA)),

@@ -502,6 +502,26 @@ def _series(world):
     ).pk  # fmt: skip
 
 
+def _gbo_intake(world):
+    """At OCMW Kortrijk, for the Kortrijk-only person, with one probable right."""
+    import datetime as dt
+
+    from samen.care import services
+    from samen.care.models import Right
+
+    return services.intake_create(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        person=world.person_kortrijk, question="Huur te hoog", context="",
+        rights=[Right.objects.get(code="huurpremie")], on=dt.date(2026, 10, 1),
+    ).pk  # fmt: skip
+
+
+def _gbo_check(world):
+    from samen.care.models import RightCheck
+
+    return RightCheck.objects.get(intake_id=_gbo_intake(world)).pk
+
+
 K = {"worker_kortrijk"}  # reach the Kortrijk-only person
 REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
 P_K = ("person_kortrijk",)
@@ -674,6 +694,11 @@ MATRIX = {
     "energy_document": ("post", _energy_document, expect(ENERGY, 302, scoped=ON_DOSSIER)),
     "energy_rates": ("get", None, expect({"coordinator"})),
     "rolling_fund": ("get", None, expect(ENERGY | {"coordinator"})),
+    "gbo_intake_new": ("get", P_K, expect(FILE, scoped=K)),
+    "gbo_intake": ("get", _gbo_intake, expect(FILE, scoped=K)),
+    "gbo_check": ("post", _gbo_check, expect(FILE, 302, scoped=K)),
+    "gbo_dashboard": ("get", None, expect(FILE | AGGREGATES)),
+    "gbo_rights": ("get", None, expect(AGGREGATES)),
     "budget_register": ("get", None, lambda p: 302 if p != "anonymous" else 200),
     "budget_start": ("post", None, expect(APP_USERS, 302)),
     "budget_month": ("get", None, expect(APP_USERS)),

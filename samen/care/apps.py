@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CareConfig(AppConfig):
+    name = "samen.care"
+    verbose_name = "Zorg"
+
+    def ready(self) -> None:
+        from samen.care import demo, imports  # noqa: F401 (imports registers kinds)
+        from samen.core import demo_steps
+
+        demo_steps.register(60, "care", demo.build)

@@ -1,0 +1,111 @@
+"""Writes of care: the GBO intake and the follow-up of each right it found."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from samen.access import audit, policy
+from samen.access import rules as access_rules
+from samen.care.models import OPEN, CheckEvent, Intake, Right, RightCheck, RightStatus
+from samen.registry.models import Organisation, Person
+
+
+@transaction.atomic
+def intake_create(
+    *, actor, membership, person: Person, question: str, context: str, rights, on: dt.date
+) -> Intake:
+    """A front desk registers a contact and the rights the person probably has."""
+    if membership not in policy.file_memberships(actor) or not membership.organisation_id:
+        raise PermissionDenied
+    if not policy.scope_persons(actor, Person.objects.filter(pk=person.pk)).exists():
+        raise PermissionDenied
+    if not question.strip():
+        raise ValidationError({"question": _("Wat is de vraag?")})
+    intake = Intake.objects.create(person=person, desk=membership.organisation, on=on,
+                                   question=question.strip(), context=context.strip(),
+                                   by=actor)  # fmt: skip
+    for right in rights:
+        check = RightCheck.objects.create(intake=intake, right=right,
+                                          partner=membership.organisation, since=on)  # fmt: skip
+        CheckEvent.objects.create(right_check=check, status=RightStatus.PROBABLE, on=on,
+                                  partner=membership.organisation, by=actor)  # fmt: skip
+    audit.record(actor, "create", intake, person_id=person.pk, purpose="gbo",
+                 membership=membership)  # fmt: skip
+    return intake
+
+
+@transaction.atomic
+def check_update(
+    *, actor, check: RightCheck, status: str, partner: Organisation, on: dt.date, note: str = ""
+) -> RightCheck:
+    """Follow a right up: another partner takes it over, it is applied for, realised,
+    refused or closed. The desk that found it or the partner that follows it writes."""
+    check = RightCheck.objects.select_for_update().select_related("intake").get(pk=check.pk)
+    mine = {m.organisation_id for m in policy.file_memberships(actor)}
+    if not mine & {check.partner_id, check.intake.desk_id}:
+        raise PermissionDenied
+    if status not in RightStatus.values:
+        raise ValidationError({"status": _("Kies een stand.")})
+    if check.status not in OPEN:
+        raise ValidationError(_("Dit recht is al afgehandeld."))
+    if on < check.since:
+        raise ValidationError({"on": _("De datum ligt voor de vorige stap (%(d)s).")
+                               % {"d": f"{check.since:%d/%m/%Y}"}})  # fmt: skip
+    if partner.pk not in (check.partner_id, check.intake.desk_id) and not _reaches(
+        partner, check.intake.person_id
+    ):
+        raise ValidationError({"partner": _(
+            "%(o)s kan dit dossier nog niet openen: verwijs de persoon eerst door, met "
+            "toestemming."
+        ) % {"o": partner}})  # fmt: skip
+    check.status, check.partner, check.since = status, partner, on
+    check.save(update_fields=["status", "partner", "since"])
+    CheckEvent.objects.create(right_check=check, status=status, partner=partner, on=on,
+                              note=note.strip(), by=actor)  # fmt: skip
+    audit.record(actor, "update", check.intake, person_id=check.intake.person_id, purpose="gbo")
+    return check
+
+
+@transaction.atomic
+def right_save(*, actor, right: Right) -> Right:
+    """The rights checklist is configured by coordinators."""
+    if not policy.has_role(actor, access_rules.AGGREGATES):
+        raise PermissionDenied
+    right.full_clean()
+    right.save()
+    return right
+
+
+def _reaches(organisation: Organisation, person_id: int) -> bool:
+    """The partner holds the person's file: an active enrolment, or an open referral on a
+    valid basis (consent not withdrawn)."""
+    from samen.registry.models import Enrolment, Status
+
+    return (
+        Enrolment.objects.filter(person_id=person_id, organisation=organisation,
+                                 status=Status.ACTIVE).exists()
+        or policy.open_referrals().filter(person_id=person_id,
+                                          to_organisation=organisation).exists()
+    )  # fmt: skip
+
+
+@transaction.atomic
+def intake_import(
+    *, actor, person_id: int, desk: Organisation, on: dt.date, question: str, right, status: str
+) -> Intake:
+    """An intake from a register, with the right explored (if any) in its recorded stage."""
+    if not policy.has_role(actor, access_rules.IMPORT_PERSONS):
+        raise PermissionDenied
+    intake = Intake.objects.create(person_id=person_id, desk=desk, on=on,
+                                   question=question.strip(), by=actor)  # fmt: skip
+    if right is not None:
+        check = RightCheck.objects.create(intake=intake, right=right, partner=desk,
+                                          status=status, since=on)  # fmt: skip
+        CheckEvent.objects.create(right_check=check, status=status, partner=desk, on=on,
+                                  note="import", by=actor)  # fmt: skip
+    audit.record(actor, "import", intake, person_id=person_id, purpose="gbo")
+    return intake
