@@ -1,0 +1,84 @@
+"""Browser test of the integrated broad intake (issue 8): a CAW desk registers an intake,
+finds two probable rights and refers to the OCMW with consent; the OCMW marks one realised;
+the under-protection dashboard shows the other open."""
+
+import datetime as dt
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+
+
+def test_a_caw_intake_with_two_rights_followed_up_by_the_ocmw(visit):
+    page = visit.page
+    today = f"{dt.date.today():%d/%m/%Y}"
+    visit.login("an.caw")
+    page.get_by_role("link", name="Nieuwe persoon").click()
+    page.get_by_label("Voornaam").fill("Rita")
+    page.get_by_label("Achternaam").fill("Onderbeschermd")
+    page.get_by_label("Programma").select_option(label="Algemeen welzijnswerk (CAW)")
+    page.locator("#id_legal_basis").select_option("legal_task")
+    page.get_by_label("Toelichting rechtsgrond").fill("Vraag aan het onthaal van het CAW.")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Rita Onderbeschermd", level=1)).to_be_visible()
+    file_path = urlparse(page.url).path
+
+    page.get_by_role("link", name="Breed onthaal: vraag en rechten").click()
+    page.get_by_label("Vraag").fill("Huur en energiefactuur zijn te hoog sinds het ontslag.")
+    page.get_by_label("Huurpremie of huursubsidie").check()
+    page.get_by_label("Sociaal tarief energie").check()
+    visit.check("90-breed-onthaal")
+    page.get_by_role("button", name="Onthaal registreren").click()
+    expect(page.get_by_text("Het onthaal is geregistreerd.")).to_be_visible()
+    intake_path = urlparse(page.url).path
+
+    visit.goto(file_path)
+    page.get_by_role("link", name="Toestemming registreren").click()
+    page.get_by_label("Doel").select_option(label="Maatschappelijke dienstverlening (OCMW)")
+    page.get_by_label("Ontvanger").select_option(label="OCMW Kortrijk")
+    for category in ("identificatie en gezin", "sociale situatie"):
+        page.get_by_label(category, exact=True).check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Toestemming geregistreerd.")).to_be_visible()
+    page.get_by_role("link", name="Doorverwijzen").click()
+    page.get_by_label("Naar").select_option(label="OCMW Kortrijk")
+    page.get_by_label("Programma").select_option(label="Maatschappelijke dienstverlening (OCMW)")
+    page.get_by_label("Reden").fill("Rechten op huurpremie en sociaal tarief: opvolging.")
+    page.get_by_label("Rechtsgrond").select_option("consent")
+    page.locator("#id_consent").select_option(index=1)
+    for category in ("identificatie en gezin", "sociale situatie"):
+        page.get_by_label(category, exact=True).check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Doorverwijzing verstuurd.")).to_be_visible()
+
+    visit.goto(intake_path)
+    for right, status in (("Huurpremie", "probable"), ("Sociaal tarief energie", "applied")):
+        section = page.locator("section", has_text=right)
+        section.get_by_label("Stand").select_option(status)
+        section.get_by_label("Opgevolgd door").select_option(label="OCMW Kortrijk")
+        section.get_by_label("Datum").fill(today)
+        section.get_by_role("button", name="Opvolging bewaren").click()
+        expect(page.get_by_text("De opvolging is bewaard.")).to_be_visible()
+    expect(page.get_by_text("Opgevolgd door OCMW Kortrijk").first).to_be_visible()
+    visit.check("91-rechten-opgevolgd")
+    visit.logout()
+
+    visit.login("sofie.kortrijk")
+    page.get_by_role("link", name="Onderbescherming").click()
+    page.get_by_role("row").filter(has_text="Huurpremie").get_by_role(
+        "link", name="Rita Onderbeschermd").click()  # fmt: skip
+    section = page.locator("section", has_text="Huurpremie")
+    section.get_by_label("Stand").select_option("realised")
+    section.get_by_label("Datum").fill(today)
+    section.get_by_role("button", name="Opvolging bewaren").click()
+    expect(
+        page.get_by_role("heading", name="Huurpremie of huursubsidie: gerealiseerd")
+    ).to_be_visible()
+
+    visit.goto("/zorg/onderbescherming/?dagen=0")
+    rows = page.get_by_role("row").filter(has_text="OCMW Kortrijk").filter(has_text="—")
+    expect(rows.filter(has_text="Sociaal tarief energie")).to_have_count(1)
+    expect(rows.filter(has_text="Huurpremie")).to_have_count(0)
+    visit.check("92-onderbescherming")
