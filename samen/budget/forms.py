@@ -8,24 +8,9 @@ from samen.budget.models import (
     EducationActivity,
     FairLoan,
 )
-from samen.core.forms import AmountField
+from samen.core.forms import euro_field as euro
 from samen.registry.forms import DateField
 from samen.registry.models import Municipality, Person
-
-
-class EuroField(AmountField, forms.DecimalField):
-    pass
-
-
-def euro(label, **kwargs):
-    return EuroField(
-        label=label,
-        min_value=0,
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        **kwargs,
-    )
 
 
 class RegisterForm(forms.Form):

@@ -26,7 +26,7 @@ from samen.budget.models import (
     Share,
 )
 from samen.core.charts import grouped_bars
-from samen.core.forms import add_service_errors, errors_in_words
+from samen.core.forms import add_service_errors, errors_in_words, form_step
 
 
 def app_user_required(view):
@@ -140,16 +140,10 @@ def _back(month: dt.date):
 def budget_entry(request: HttpRequest) -> HttpResponse:
     budget = _budget_or_start(request)
     form = forms.EntryForm(request.POST, prefix="e")
-    if form.is_valid():
-        try:
-            services.entry_add(actor=request.user, budget=budget, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, errors_in_words(form))
-        return _back(_month_of(request))
-    messages.success(request, _("Bewaard."))
-    return _back(selectors.month_start(form.cleaned_data["on"]))
+    if form_step(request, form, lambda data: services.entry_add(
+            actor=request.user, budget=budget, **data), _("Bewaard.")):  # fmt: skip
+        return _back(selectors.month_start(form.cleaned_data["on"]))
+    return _back(_month_of(request))
 
 
 @require_POST

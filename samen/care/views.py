@@ -13,7 +13,7 @@ from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
 from samen.care import forms, selectors, services
 from samen.care.models import Right, RightCheck
-from samen.core.forms import add_service_errors, errors_in_words
+from samen.core.forms import add_service_errors, form_step
 from samen.housing.selectors import person_in_scope
 
 DEFAULT_DAYS = 60  # a right still open two months after the intake counts as under-protection
@@ -67,15 +67,8 @@ def gbo_check(request: HttpRequest, pk: int) -> HttpResponse:
     if check is None or not selectors.intakes_for(request.user).filter(pk=check.intake_id).exists():
         raise Http404
     form = forms.CheckForm(request.POST, prefix=f"c{check.pk}")
-    if form.is_valid():
-        try:
-            services.check_update(actor=request.user, check=check, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, errors_in_words(form))
-    else:
-        messages.success(request, _("De opvolging is bewaard."))
+    form_step(request, form, lambda data: services.check_update(
+        actor=request.user, check=check, **data), _("De opvolging is bewaard."))  # fmt: skip
     return redirect("gbo_intake", check.intake_id)
 
 

@@ -1,3 +1,4 @@
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -26,6 +27,24 @@ def perform(request, action, success: str = "") -> bool:
     return True
 
 
+def form_step(request, form, action, success: str) -> bool:
+    """A post-and-redirect step: a valid form runs the service `action(cleaned_data)`; a
+    bad form or the service's refusal becomes one message naming each field, success a
+    confirmation. True when it worked."""
+    from django.contrib import messages
+
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        messages.error(request, errors_in_words(form))
+        return False
+    messages.success(request, success)
+    return True
+
+
 def errors_in_words(form) -> str:
     """A form's errors as one message naming each field ("kg: ...; Reden: ..."), for
     post-and-redirect views that show them as a message."""
@@ -50,3 +69,15 @@ class AmountField:
                 text = text.replace(".", "")
             value = text
         return super().to_python(value)
+
+
+class EuroField(AmountField, forms.DecimalField):
+    """A euro amount with two decimals, typed the Belgian way."""
+
+
+def euro_field(label, **kwargs):
+    """A non-negative euro amount, with a numeric keypad on phones and tablets."""
+    return EuroField(
+        label=label, min_value=0, max_digits=9, decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}), **kwargs,
+    )  # fmt: skip

@@ -2,27 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.access import rules as rules_of_access
-from samen.core.forms import AmountField
+from samen.core.forms import euro_field
 from samen.energy import rules
 from samen.energy.models import Household, IncomeThreshold, LoanRate
 from samen.registry.forms import DateField, MembershipChoiceMixin
 from samen.registry.models import Municipality, Organisation
-
-
-class EuroField(AmountField, forms.DecimalField):
-    pass
-
-
-def euro_field(label, **kwargs):
-    return EuroField(
-        label=label,
-        min_value=0,
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        **kwargs,
-    )
-
 
 GROUNDS = [
     (k, v)

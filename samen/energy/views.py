@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
-from samen.core.forms import add_service_errors, errors_in_words
+from samen.core.forms import add_service_errors, form_step, perform
 from samen.energy import forms, selectors, services
 from samen.energy.models import Document, IncomeThreshold, LoanRate, Status
 from samen.housing.selectors import person_in_scope
@@ -76,21 +76,12 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _step(request, pk: int, form_class, action, success: str) -> HttpResponse:
-    """A post-and-redirect step on a dossier: the form, then the service."""
+    """A post-and-redirect step on a dossier: the form (if any), then the service."""
     found = _dossier_or_404(request, pk)
-    form = form_class(request.POST) if form_class else None
-    if form is None or form.is_valid():
-        try:
-            action(found, form.cleaned_data if form else {})
-        except ValidationError as exc:
-            if form is None:
-                messages.error(request, " ".join(exc.messages))
-                return redirect("energy_dossier", found.pk)
-            add_service_errors(form, exc)
-    if form is not None and form.errors:
-        messages.error(request, errors_in_words(form))
+    if form_class is not None:
+        form_step(request, form_class(request.POST), lambda data: action(found, data), success)
     else:
-        messages.success(request, success)
+        perform(request, lambda: action(found, {}), success)
     return redirect("energy_dossier", found.pk)
 
 
@@ -212,16 +203,8 @@ def rolling_fund(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(rules.ENERGY_ADMIN)
 def fund_capital(request: HttpRequest) -> HttpResponse:
-    form = forms.CapitalForm(request.POST)
-    if form.is_valid():
-        try:
-            services.fund_capital(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, errors_in_words(form))
-    else:
-        messages.success(request, _("De inbreng staat in het fonds."))
+    form_step(request, forms.CapitalForm(request.POST), lambda data: services.fund_capital(
+        actor=request.user, **data), _("De inbreng staat in het fonds."))  # fmt: skip
     return redirect("rolling_fund")
 
 
@@ -266,16 +249,8 @@ def fund_home(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _fund_step(request, pk: int, action, success: str) -> HttpResponse:
     home = _home_or_404(request, pk)
-    form = forms.MoneyForm(request.POST)
-    if form.is_valid():
-        try:
-            action(actor=request.user, home=home, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, errors_in_words(form))
-    else:
-        messages.success(request, success)
+    form_step(request, forms.MoneyForm(request.POST), lambda data: action(
+        actor=request.user, home=home, **data), success)  # fmt: skip
     return redirect("fund_home", home.pk)
 
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
-from samen.core.forms import add_service_errors, errors_in_words
+from samen.core.forms import add_service_errors, errors_in_words, form_step
 from samen.core.pdf import render_pdf
 from samen.housing.selectors import person_in_scope
 from samen.work import forms, selectors, services
@@ -132,21 +132,11 @@ def wijkwerk_worker(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(COACH)
 def wijkwerk_intake(request: HttpRequest, pk: int) -> HttpResponse:
     worker = _worker_or_404(request, pk)
-    form = forms.IntakeForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.worker_intake(
-                actor=request.user, worker=worker, on=data["intake_on"],
-                start=data["started_on"] if data["starts"] else None,
-                reason="" if data["starts"] else data["not_started_reason"],
-            )  # fmt: skip
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, errors_in_words(form))
-    else:
-        messages.success(request, _("De intake is geregistreerd."))
+    form_step(request, forms.IntakeForm(request.POST), lambda data: services.worker_intake(
+        actor=request.user, worker=worker, on=data["intake_on"],
+        start=data["started_on"] if data["starts"] else None,
+        reason="" if data["starts"] else data["not_started_reason"],
+    ), _("De intake is geregistreerd."))  # fmt: skip
     return redirect("wijkwerk_worker", worker.pk)
 
 
@@ -154,16 +144,9 @@ def wijkwerk_intake(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(COACH)
 def wijkwerk_end(request: HttpRequest, pk: int) -> HttpResponse:
     worker = _worker_or_404(request, pk)
-    form = forms.EndForm(request.POST)
-    if form.is_valid():
-        try:
-            services.worker_end(actor=request.user, worker=worker, on=form.cleaned_data["ended_on"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, errors_in_words(form))
-    else:
-        messages.success(request, _("De overeenkomst is beëindigd."))
+    form_step(request, forms.EndForm(request.POST), lambda data: services.worker_end(
+        actor=request.user, worker=worker, on=data["ended_on"],
+    ), _("De overeenkomst is beëindigd."))  # fmt: skip
     return redirect("wijkwerk_worker", worker.pk)
 
 
@@ -471,17 +454,9 @@ def activation_trajectory(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def activation_move(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = _trajectory_or_404(request, pk)
-    form = forms.ActivationStatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.activation_status(actor=request.user, trajectory=trajectory,
-                                       **form.cleaned_data)  # fmt: skip
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, errors_in_words(form))
-    else:
-        messages.success(request, _("De status is bijgewerkt."))
+    form_step(request, forms.ActivationStatusForm(request.POST), lambda data: (
+        services.activation_status(actor=request.user, trajectory=trajectory, **data)
+    ), _("De status is bijgewerkt."))  # fmt: skip
     return redirect("activation_trajectory", trajectory.pk)
 
 
@@ -489,17 +464,9 @@ def activation_move(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(rules.FILE_ROLES)
 def activation_step(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = _trajectory_or_404(request, pk)
-    form = forms.ActivationStepForm(request.POST)
-    if form.is_valid():
-        try:
-            services.activation_step_add(actor=request.user, trajectory=trajectory,
-                                         **form.cleaned_data)  # fmt: skip
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-    if form.errors:
-        messages.error(request, errors_in_words(form))
-    else:
-        messages.success(request, _("De stap is toegevoegd."))
+    form_step(request, forms.ActivationStepForm(request.POST), lambda data: (
+        services.activation_step_add(actor=request.user, trajectory=trajectory, **data)
+    ), _("De stap is toegevoegd."))  # fmt: skip
     return redirect("activation_trajectory", trajectory.pk)
 
 

@@ -5,11 +5,7 @@ from decimal import Decimal as D
 import pytest
 from django import forms
 
-from samen.core.forms import AmountField
-
-
-class Euro(AmountField, forms.DecimalField):
-    pass
+from samen.core.forms import EuroField as Euro
 
 
 @pytest.mark.parametrize("typed, read", [
