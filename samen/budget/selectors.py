@@ -214,3 +214,26 @@ def _min(field_name: str):
     from django.db.models import Min
 
     return Min(field_name)
+
+
+def own(model, user, pk: int):
+    """A line, recurring item or share of the user's own budget, or None."""
+    return model.objects.filter(pk=pk, budget__owner=user).select_related("budget").first()
+
+
+def series_people(user, series):
+    """The series' participants the counsellor may see, and persons of the counsellor's
+    files who could join."""
+    from samen.registry.models import Person
+
+    people = list(policy.scope_persons(user, series.participants.all()))
+    candidates = (policy.scope_persons(user, Person.objects.all())
+                  .exclude(pk__in=[p.pk for p in people])
+                  .order_by("last_name", "first_name")[:200])  # fmt: skip
+    return people, candidates
+
+
+def person_in_files(user, pk):
+    from samen.registry.models import Person
+
+    return policy.scope_persons(user, Person.objects.filter(pk=pk)).first()

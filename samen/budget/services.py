@@ -288,3 +288,12 @@ def attendance_undo(*, actor, session: GroupSession, person_id: int, made: dict)
     if made["series"] and not series.sessions.exists():
         series.delete()
     audit.record(actor, "import_undo", person_id=person_id, purpose="biz")
+
+
+@transaction.atomic
+def budget_start(*, actor) -> Budget:
+    """A citizen without a budget yet (a citizen of the registry) starts one."""
+    if not selectors.is_app_user(actor):
+        raise PermissionDenied
+    budget, _created = Budget.objects.get_or_create(owner=actor)
+    return budget

@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samen.access import audit, policy
+from samen.access import audit
 from samen.budget import forms, selectors, services
 from samen.budget.models import (
     BizEvent,
     Budget,
     Category,
     EducationActivity,
+    Entry,
     FairLoan,
     Recurring,
     Share,
@@ -104,7 +105,7 @@ def budget_register(request: HttpRequest) -> HttpResponse:
 @require_POST
 @app_user_required
 def budget_start(request: HttpRequest) -> HttpResponse:
-    Budget.objects.get_or_create(owner=request.user)
+    services.budget_start(actor=request.user)
     return redirect("budget_month")
 
 
@@ -164,9 +165,8 @@ def budget_plan(request: HttpRequest) -> HttpResponse:
 @app_user_required
 def budget_entry_category(request: HttpRequest, pk: int) -> HttpResponse:
     """Change the category an imported (or noted) line got."""
-    from samen.budget.models import Entry
 
-    entry = Entry.objects.filter(pk=pk, budget__owner=request.user).first()
+    entry = selectors.own(Entry, request.user, pk)
     if entry is None:
         raise Http404
     try:
@@ -200,7 +200,7 @@ def budget_recurring(request: HttpRequest) -> HttpResponse:
 @require_POST
 @app_user_required
 def budget_recurring_end(request: HttpRequest, pk: int) -> HttpResponse:
-    item = Recurring.objects.filter(pk=pk, budget__owner=request.user).first()
+    item = selectors.own(Recurring, request.user, pk)
     if item is None:
         raise Http404
     services.recurring_end(actor=request.user, item=item, last_month=timezone.localdate())
@@ -250,7 +250,7 @@ def budget_share(request: HttpRequest) -> HttpResponse:
 @require_POST
 @app_user_required
 def budget_share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    share = Share.objects.filter(pk=pk, budget__owner=request.user).first()
+    share = selectors.own(Share, request.user, pk)
     if share is None:
         raise Http404
     services.share_revoke(actor=request.user, share=share)
@@ -315,16 +315,15 @@ def _w13():
 @counsellor_required
 def biz_series(request: HttpRequest, pk: int) -> HttpResponse:
     from samen.budget.models import GroupSeries
-    from samen.registry.models import Person
 
     series = GroupSeries.objects.filter(pk=pk).first()
     if series is None:
         raise Http404
-    participants = policy.scope_persons(request.user, series.participants.all())
-    form = forms.SessionForm(request.POST or None, participants=participants)
+    people, candidates = selectors.series_people(request.user, series)
+    form = forms.SessionForm(request.POST or None, participants=series.participants.filter(
+        pk__in=[p.pk for p in people]))  # fmt: skip
     if request.method == "POST" and "person" in request.POST:
-        person = policy.scope_persons(request.user, Person.objects.filter(
-            pk=request.POST.get("person") or 0)).first()  # fmt: skip
+        person = selectors.person_in_files(request.user, request.POST.get("person") or 0)
         if person is None:
             raise Http404
         services.participant_add(actor=request.user, series=series, person=person)
@@ -338,11 +337,8 @@ def biz_series(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("De sessie is bewaard."))
             return redirect("biz_series", series.pk)
-    people = list(participants)
     audit.record_list(request.user, purpose="biz", page="biz_series",
                       person_ids=[p.pk for p in people])  # fmt: skip
-    candidates = policy.scope_persons(request.user, Person.objects.all()).exclude(
-        pk__in=[p.pk for p in people]).order_by("last_name", "first_name")[:200]  # fmt: skip
     return render(request, "budget/series.html", {
         "series": series, "form": form, "people": people, "candidates": candidates,
         "sessions": series.sessions.prefetch_related("present"),
