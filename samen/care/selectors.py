@@ -29,6 +29,11 @@ def intakes_for(user) -> QuerySet[Intake]:
     )  # fmt: skip
 
 
+def check_for(user, pk: int) -> RightCheck | None:
+    """A right of an intake the user may see."""
+    return RightCheck.objects.filter(pk=pk, intake__in=intakes_for(user)).first()
+
+
 def open_checks_for(user) -> QuerySet[RightCheck]:
     """The rights the user's organisation follows up and that are not realised or closed."""
     return (

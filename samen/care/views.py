@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
 from samen.care import forms, selectors, services
-from samen.care.models import Right, RightCheck
+from samen.care.models import Right
 from samen.core.forms import add_service_errors, form_step
 from samen.housing.selectors import person_in_scope
 
@@ -63,8 +63,8 @@ def gbo_intake(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(rules.FILE_ROLES)
 def gbo_check(request: HttpRequest, pk: int) -> HttpResponse:
-    check = RightCheck.objects.filter(pk=pk).select_related("intake").first()
-    if check is None or not selectors.intakes_for(request.user).filter(pk=check.intake_id).exists():
+    check = selectors.check_for(request.user, pk)
+    if check is None:
         raise Http404
     form = forms.CheckForm(request.POST, prefix=f"c{check.pk}")
     form_step(request, form, lambda data: services.check_update(
