@@ -45,6 +45,10 @@ TECHNICAL_ADVISER = frozenset({Role.TECHNICAL_ADVISER})  # visits homes of energ
 ENERGY = FILE_ROLES | TECHNICAL_ADVISER  # the dossiers of their organisation's partnerships
 ENERGY_ADMIN = frozenset({Role.COORDINATOR, Role.ADMIN})  # rates and income limits (data)
 SOCIAL_ECONOMY = frozenset({Role.COORDINATOR, Role.PROGRAMME_LEAD})  # the directory, events
-VOLUNTEERS = frozenset({Role.VOLUNTEER})  # Woonclub: rental listings only, never client data
+VOLUNTEERS = frozenset({Role.VOLUNTEER})
+VOLUNTEER_ADMIN = frozenset(
+    {Role.COORDINATOR, Role.PROGRAMME_LEAD}
+)  # the volunteer database  # Woonclub: rental listings only, never client data
 # Staff who may read the register of processing activities (everyone who works here).
 STAFF = frozenset(Role.values)
+VOLUNTEER_ASK = STAFF - VOLUNTEERS  # any organisation may ask for volunteers

@@ -10,3 +10,4 @@ class CareConfig(AppConfig):
         from samen.core import demo_steps
 
         demo_steps.register(60, "care", demo.build)
+        demo_steps.register(61, "volunteers", demo.build_volunteers)

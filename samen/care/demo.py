@@ -74,3 +74,81 @@ def build(seed: int = 1, progress: bool = True) -> None:
                         partner=desk.organisation,
                         by=desk.user,
                     )
+
+
+@transaction.atomic
+def build_volunteers(seed: int = 1, progress: bool = True) -> None:
+    """Sixty volunteers, a year of requests (Woonclub sessions, the food hub, budget fairs)
+    with assignments and hours; the demo volunteer's own profile."""
+    from decimal import Decimal
+
+    from django.contrib.auth import get_user_model
+
+    from samen.care.models import Assignment, Skill, ThanksEvent, Volunteer, VolunteerRequest
+    from samen.registry import demo as registry_demo
+    from samen.registry.models import Municipality, Organisation
+
+    if Volunteer.objects.exists():
+        return
+    rng = random.Random(seed * 7411)
+    towns = list(Municipality.objects.order_by("name"))
+    today = timezone.localdate()
+    made = []
+    for n in range(60):
+        made.append(
+            Volunteer.objects.create(
+                first_name=rng.choice(registry_demo.FIRST_F + registry_demo.FIRST_M),
+                last_name=rng.choice(registry_demo.LAST),
+                birth_date=dt.date(
+                    1950 + rng.randint(0, 50), rng.randint(1, 12), rng.randint(1, 28)
+                ),
+                municipality=rng.choice(towns),
+                skills=rng.sample(Skill.values, rng.randint(1, 3)),
+                weekdays=sorted(rng.sample(range(7), rng.randint(1, 4))),
+                languages=rng.choice(
+                    [
+                        "Nederlands",
+                        "Nederlands, Frans",
+                        "Nederlands, Engels",
+                        "Nederlands, Arabisch",
+                    ]
+                ),
+                good_conduct_on=today - dt.timedelta(days=rng.randint(30, 900)) if n % 7 else None,
+                insured_from=dt.date(today.year, 1, 1),
+            )
+        )
+    vera = get_user_model().objects.filter(username="vera.vrijwilliger").first()
+    if vera:
+        made[0].first_name, made[0].last_name, made[0].account = "Vera", "Demo", vera
+        made[0].save()
+    w13 = Organisation.objects.get(name="W13 welzijnsvereniging")
+    asker = get_user_model().objects.filter(memberships__team__code="foodhub").first()
+    kinds = [
+        ("woonclub", "Woonclub-sessie", ["housing", "welcome"]),
+        ("food", "Sorteren en leveren in de hub", ["logistics", "driving"]),
+        ("budget_fair", "Budgetbeurs Wakosta?!", ["education", "welcome"]),
+    ]
+    for week in range(-40, 4):
+        for kind, title, skills in kinds:
+            on = today + dt.timedelta(weeks=week, days=rng.randint(0, 4))
+            request = VolunteerRequest.objects.create(
+                organisation=w13,
+                kind=kind,
+                title=title,
+                municipality=rng.choice(towns),
+                on=on,
+                hours=Decimal(rng.choice([2, 3, 4])),
+                needed=rng.randint(1, 3),
+                skills=skills,
+                asked_by=asker,
+            )
+            screened = [v for v in made if v.good_conduct_on]
+            for volunteer in rng.sample(screened, request.needed):
+                Assignment.objects.create(
+                    request=request,
+                    volunteer=volunteer,
+                    hours=request.hours if on < today else None,
+                )
+    ThanksEvent.objects.create(
+        title="Bedankavond voor de vrijwilligers", on=dt.date(today.year, 12, 12), invited=60
+    )

@@ -1,7 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samen.care.models import Right, RightStatus
+from samen.care.models import (
+    Right,
+    RightStatus,
+    Skill,
+    ThanksEvent,
+    Volunteer,
+    VolunteerRequest,
+    Weekday,
+)
 from samen.registry.forms import DateField, MembershipChoiceMixin
 from samen.registry.models import Organisation
 
@@ -45,3 +53,83 @@ class RightForm(forms.ModelForm):
     class Meta:
         model = Right
         fields = ["code", "name", "order", "active"]
+
+
+class VolunteerForm(forms.ModelForm):
+    birth_date = DateField(label=_("Geboortedatum"))
+    good_conduct_on = DateField(label=_("Uittreksel strafregister van"), required=False)
+    insured_from = DateField(label=_("Verzekerd vanaf"), required=False)
+    skills = forms.MultipleChoiceField(
+        label=_("Vaardigheden"),
+        required=False,
+        choices=Skill.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Beschikbaar op"),
+        required=False,
+        coerce=int,
+        choices=Weekday.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Volunteer
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "email",
+            "phone",
+            "municipality",
+            "skills",
+            "languages",
+            "weekdays",
+            "good_conduct_on",
+            "insured_from",
+            "active",
+        ]
+
+
+class OwnProfileForm(forms.ModelForm):
+    """What a volunteer keeps up to date themself."""
+
+    skills = VolunteerForm.base_fields["skills"]
+    weekdays = VolunteerForm.base_fields["weekdays"]
+
+    class Meta:
+        model = Volunteer
+        fields = ["email", "phone", "languages", "skills", "weekdays"]
+
+
+class VolunteerRequestForm(forms.ModelForm):
+    on = DateField(label=_("Datum"))
+    skills = forms.MultipleChoiceField(
+        label=_("Gevraagde vaardigheden"),
+        required=False,
+        choices=Skill.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = VolunteerRequest
+        fields = ["kind", "title", "municipality", "on", "hours", "needed", "skills"]
+
+
+class HoursForm(forms.Form):
+    hours = forms.DecimalField(
+        label=_("Gepresteerde uren"), min_value=0, max_digits=4, decimal_places=1, localize=True
+    )
+
+
+class ThanksForm(forms.ModelForm):
+    on = DateField(label=_("Datum"))
+
+    class Meta:
+        model = ThanksEvent
+        fields = ["title", "on", "invited"]
+
+
+class PeriodForm(forms.Form):
+    start = DateField(label=_("Van"))
+    end = DateField(label=_("Tot en met"))

@@ -80,3 +80,106 @@ class CheckEvent(models.Model):
 
     class Meta:
         ordering = ["on", "pk"]
+
+
+# --- the volunteer database ---------------------------------------------------------------------
+
+
+class Skill(models.TextChoices):
+    WELCOME = "welcome", _("onthaal en gastvrijheid")
+    DRIVING = "driving", _("chauffeur (rijbewijs B)")
+    LOGISTICS = "logistics", _("sorteren en logistiek")
+    COOKING = "cooking", _("koken")
+    ADMIN = "admin", _("administratie")
+    HOUSING = "housing", _("zoeken naar huurwoningen")
+    EDUCATION = "education", _("begeleiden van jongeren")
+    TRANSLATION = "translation", _("tolken en vertalen")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("maandag")
+    TUESDAY = 1, _("dinsdag")
+    WEDNESDAY = 2, _("woensdag")
+    THURSDAY = 3, _("donderdag")
+    FRIDAY = 4, _("vrijdag")
+    SATURDAY = 5, _("zaterdag")
+    SUNDAY = 6, _("zondag")
+
+
+class Volunteer(models.Model):
+    """A volunteer of the region: no client, no registry person; sees only their own profile
+    and assignments."""
+
+    first_name = models.CharField(_("voornaam"), max_length=80)
+    last_name = models.CharField(_("achternaam"), max_length=80)
+    birth_date = models.DateField(_("geboortedatum"))
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    municipality = models.ForeignKey("registry.Municipality", on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    skills = models.JSONField(_("vaardigheden"), default=list, blank=True)
+    languages = models.CharField(_("talen"), max_length=120, blank=True,
+                                 help_text=_("Bv. Nederlands, Frans, Arabisch."))  # fmt: skip
+    weekdays = models.JSONField(_("beschikbaar op"), default=list, blank=True)
+    good_conduct_on = models.DateField(_("uittreksel strafregister van"), null=True, blank=True)
+    insured_from = models.DateField(_("verzekerd vanaf"), null=True, blank=True)
+    account = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="volunteer")  # fmt: skip
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class RequestKind(models.TextChoices):
+    WOONCLUB = "woonclub", _("Woonclub-sessie")
+    FOOD = "food", _("Food Act 13")
+    BUDGET_FAIR = "budget_fair", _("budgetbeurs")
+    OTHER = "other", _("andere")
+
+
+class VolunteerRequest(models.Model):
+    """An organisation asks for volunteers for a day."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("organisatie"))  # fmt: skip
+    kind = models.CharField(_("soort"), max_length=12, choices=RequestKind.choices)
+    title = models.CharField(_("wat"), max_length=160)
+    municipality = models.ForeignKey("registry.Municipality", on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    on = models.DateField(_("datum"))
+    hours = models.DecimalField(_("uren"), max_digits=4, decimal_places=1)
+    needed = models.PositiveSmallIntegerField(_("aantal vrijwilligers"), default=1)
+    skills = models.JSONField(_("gevraagde vaardigheden"), default=list, blank=True)
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+
+class Assignment(models.Model):
+    request = models.ForeignKey(VolunteerRequest, on_delete=models.CASCADE,
+                                related_name="assignments")  # fmt: skip
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.PROTECT, related_name="assignments")
+    hours = models.DecimalField(_("gepresteerde uren"), max_digits=4, decimal_places=1,
+                                null=True, blank=True)  # fmt: skip
+
+    class Meta:
+        ordering = ["request__on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["request", "volunteer"],
+                                               name="one_assignment_per_request")]  # fmt: skip
+
+
+class ThanksEvent(models.Model):
+    """The attention policy: a moment to thank the volunteers."""
+
+    title = models.CharField(_("titel"), max_length=160)
+    on = models.DateField(_("datum"))
+    invited = models.PositiveIntegerField(_("uitgenodigd"), default=0)
+
+    class Meta:
+        ordering = ["-on"]

@@ -76,3 +76,82 @@ def gbo_figures(start: dt.date, end: dt.date) -> GboFigures:
     held = Intake.objects.filter(on__range=(start, end))
     realised = RightCheck.objects.filter(intake__in=held, status="realised").count()
     return GboFigures(held.count(), realised)
+
+
+# --- the volunteer database ---------------------------------------------------------------------
+
+
+def own_volunteer(user):
+    from samen.care.models import Volunteer
+
+    return Volunteer.objects.filter(account=user).select_related("municipality").first()
+
+
+def screened(volunteer, on: dt.date) -> bool:
+    """A volunteer may be assigned with a certificate of good conduct of the last three
+    years and insurance running on the day."""
+    return bool(volunteer.good_conduct_on and volunteer.insured_from
+                and volunteer.good_conduct_on >= on - dt.timedelta(days=3 * 365)
+                and volunteer.insured_from <= on)  # fmt: skip
+
+
+def suggestions(request, limit: int = 10) -> list[tuple]:
+    """(volunteer, score, reasons) for a request: screened, active, free that day; scored
+    by the skills asked (3 each), the same municipality (2), available that weekday (1)."""
+    from samen.care.models import Assignment, Skill, Volunteer, Weekday
+
+    that_day = Assignment.objects.filter(request__on=request.on)
+    busy = set(that_day.values_list("volunteer_id", flat=True))
+    taken = set(request.assignments.values_list("volunteer_id", flat=True))
+    labels = dict(Skill.choices)
+    found = []
+    for volunteer in Volunteer.objects.filter(active=True).select_related("municipality"):
+        if volunteer.pk in busy | taken or not screened(volunteer, request.on):
+            continue
+        reasons, score = [], 0
+        for skill in set(request.skills) & set(volunteer.skills):
+            score += 3
+            reasons.append(str(labels.get(skill, skill)))
+        if volunteer.municipality_id == request.municipality_id:
+            score += 2
+            reasons.append(str(volunteer.municipality))
+        if request.on.weekday() in volunteer.weekdays:
+            score += 1
+            reasons.append(str(Weekday(request.on.weekday()).label))
+        found.append((volunteer, score, reasons))
+    found.sort(key=lambda row: (-row[1], row[0].last_name, row[0].first_name))
+    return found[:limit]
+
+
+def birthdays(month: int):
+    from samen.care.models import Volunteer
+
+    return Volunteer.objects.filter(active=True, birth_date__month=month).order_by(
+        "birth_date__day", "last_name")  # fmt: skip
+
+
+def volunteers_active(start: dt.date, end: dt.date) -> int | None:
+    """care.volunteers.active: volunteers with at least one assignment in the period."""
+    from samen.care.models import Assignment, Volunteer
+
+    if not Volunteer.objects.exists():
+        return None
+    return (Assignment.objects.filter(request__on__range=(start, end))
+            .values("volunteer_id").distinct().count())  # fmt: skip
+
+
+def insurer_rows(start: dt.date, end: dt.date) -> list[tuple]:
+    """For the insurer: each volunteer with assignments in the period and their hours."""
+    from django.db.models import Count, Sum
+    from django.db.models.functions import Coalesce
+
+    from samen.care.models import Volunteer
+
+    in_period = Q(assignments__request__on__range=(start, end))
+    worked = Coalesce("assignments__hours", "assignments__request__hours")  # logged, else planned
+    rows = (Volunteer.objects.filter(in_period)
+            .annotate(n=Count("assignments", filter=in_period),
+                      h=Sum(worked, filter=in_period))
+            .select_related("municipality").order_by("last_name", "first_name"))  # fmt: skip
+    return [(v.last_name, v.first_name, v.birth_date, str(v.municipality), v.insured_from,
+             v.n, v.h) for v in rows]  # fmt: skip

@@ -109,3 +109,99 @@ def intake_import(
                                   note="import", by=actor)  # fmt: skip
     audit.record(actor, "import", intake, person_id=person_id, purpose="gbo")
     return intake
+
+
+# --- the volunteer database ---------------------------------------------------------------------
+
+
+def _ensure_volunteer_admin(actor) -> None:
+    if not policy.has_role(actor, access_rules.VOLUNTEER_ADMIN):
+        raise PermissionDenied
+
+
+OWN_FIELDS = ("email", "phone", "languages", "weekdays", "skills")  # what a volunteer keeps
+
+
+@transaction.atomic
+def volunteer_save(*, actor, volunteer):
+    """The volunteer database is kept by coordinators; a volunteer updates their own contact
+    details, languages, skills and availability."""
+    from samen.care.models import Volunteer
+
+    if (
+        volunteer.pk
+        and volunteer.account_id == actor.pk
+        and not policy.has_role(actor, access_rules.VOLUNTEER_ADMIN)
+    ):
+        stored = Volunteer.objects.get(pk=volunteer.pk)
+        for name in OWN_FIELDS:
+            setattr(stored, name, getattr(volunteer, name))
+        volunteer = stored
+    else:
+        _ensure_volunteer_admin(actor)
+    volunteer.full_clean()
+    volunteer.save()
+    return volunteer
+
+
+def _asking_organisation(actor) -> Organisation:
+    member = next((m for m in policy.memberships(actor)
+                   if m.role in access_rules.VOLUNTEER_ASK), None)  # fmt: skip
+    if member is None:
+        raise PermissionDenied
+    if member.organisation_id:
+        return member.organisation
+    # A regional team asks on behalf of W13, the association the teams belong to.
+    return Organisation.objects.filter(kind="association").order_by("pk").first()
+
+
+@transaction.atomic
+def volunteer_request_create(*, actor, request):
+    request.organisation = _asking_organisation(actor)
+    request.asked_by = actor
+    if request.hours is not None and request.hours <= 0:
+        raise ValidationError({"hours": _("Hoeveel uren?")})
+    request.full_clean()
+    request.save()
+    return request
+
+
+@transaction.atomic
+def assign(*, actor, request, volunteer):
+    """Only a screened volunteer (good conduct certificate, insured), free that day, and not
+    more volunteers than asked."""
+    from samen.care import selectors
+    from samen.care.models import Assignment, VolunteerRequest
+
+    _ensure_volunteer_admin(actor)
+    request = VolunteerRequest.objects.select_for_update().get(pk=request.pk)
+    if not selectors.screened(volunteer, request.on):
+        raise ValidationError(_("%(v)s is niet gescreend of niet verzekerd op die dag.")
+                              % {"v": volunteer})  # fmt: skip
+    if Assignment.objects.filter(volunteer=volunteer, request__on=request.on).exists():
+        raise ValidationError(_("%(v)s is die dag al ingezet.") % {"v": volunteer})
+    if request.assignments.count() >= request.needed:
+        raise ValidationError(_("Er zijn al %(n)s vrijwilligers voor deze vraag.")
+                              % {"n": request.needed})  # fmt: skip
+    return Assignment.objects.create(request=request, volunteer=volunteer)
+
+
+@transaction.atomic
+def hours_log(*, actor, assignment, hours):
+    """The hours worked, by the coordinators or the organisation that asked."""
+    asked_by_mine = assignment.request.organisation_id == _asking_organisation(actor).pk
+    if not (policy.has_role(actor, access_rules.VOLUNTEER_ADMIN) or asked_by_mine):
+        raise PermissionDenied
+    if hours <= 0 or hours > 24:
+        raise ValidationError({"hours": _("Tussen 0 en 24 uur.")})
+    assignment.hours = hours
+    assignment.save(update_fields=["hours"])
+    return assignment
+
+
+@transaction.atomic
+def thanks_event_save(*, actor, event):
+    _ensure_volunteer_admin(actor)
+    event.full_clean()
+    event.save()
+    return event

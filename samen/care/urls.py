@@ -8,4 +8,11 @@ urlpatterns = [
     path("onthaal/rechten/<int:pk>/", views.gbo_check, name="gbo_check"),
     path("onderbescherming/", views.gbo_dashboard, name="gbo_dashboard"),
     path("rechtenlijst/", views.gbo_rights, name="gbo_rights"),
+    path("vrijwilligers/", views.volunteers, name="volunteers"),
+    path("vrijwilligers/nieuw/", views.volunteer_edit, name="volunteer_new"),
+    path("vrijwilligers/<int:pk>/", views.volunteer_edit, name="volunteer_edit"),
+    path("vrijwilligers/export/", views.volunteer_export, name="volunteer_export"),
+    path("vrijwilligers/vragen/", views.volunteer_requests, name="volunteer_requests"),
+    path("vrijwilligers/vragen/<int:pk>/", views.volunteer_request, name="volunteer_request"),
+    path("vrijwilligers/ik/", views.volunteer_me, name="volunteer_me"),
 ]

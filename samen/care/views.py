@@ -3,6 +3,7 @@ the partner best placed, and the under-protection dashboard."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +14,7 @@ from samen.access import audit, policy, rules
 from samen.access.decorators import role_required
 from samen.care import forms, selectors, services
 from samen.care.models import Right
-from samen.core.forms import add_service_errors, form_step
+from samen.core.forms import add_service_errors, errors_in_words, form_step, perform
 from samen.housing.selectors import person_in_scope
 
 DEFAULT_DAYS = 60  # a right still open two months after the intake counts as under-protection
@@ -104,3 +105,161 @@ def gbo_rights(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Bewaard."))
             return redirect("gbo_rights")
     return render(request, "care/rights.html", {"form": form, "rights": Right.objects.all()})
+
+
+# --- the volunteer database ---------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.VOLUNTEER_ADMIN)
+def volunteers(request: HttpRequest) -> HttpResponse:
+    """The database, the attention policy (birthdays this month, thanks events), the export
+    for the insurer."""
+    from samen.care.models import ThanksEvent, Volunteer
+
+    thanks = forms.ThanksForm(request.POST or None)
+    if request.method == "POST" and thanks.is_valid():
+        services.thanks_event_save(actor=request.user, event=thanks.save(commit=False))
+        messages.success(request, _("Bewaard."))
+        return redirect("volunteers")
+    query = request.GET.get("q", "").strip()
+    found = Volunteer.objects.select_related("municipality")
+    for word in query.split():
+        found = found.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    today = timezone.localdate()
+    return render(request, "care/volunteers.html", {
+        "volunteers": found[:300], "query": query, "thanks": thanks,
+        "birthdays": selectors.birthdays(today.month), "events": ThanksEvent.objects.all()[:10],
+        "period": forms.PeriodForm(initial={"start": today.replace(month=1, day=1), "end": today}),
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.VOLUNTEER_ADMIN)
+def volunteer_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    from samen.care.models import Volunteer
+
+    found = Volunteer.objects.filter(pk=pk).first() if pk else Volunteer()
+    if found is None:
+        raise Http404
+    form = forms.VolunteerForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.volunteer_save(actor=request.user, volunteer=form.save(commit=False))
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Bewaard."))
+            return redirect("volunteer_edit", saved.pk)
+    return render(request, "care/volunteer.html", {
+        "form": form, "volunteer": found,
+        "assignments": found.assignments.select_related("request__organisation") if pk else [],
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.VOLUNTEER_ASK)
+def volunteer_requests(request: HttpRequest) -> HttpResponse:
+    """Organisations ask for volunteers; coordinators see every request."""
+    from samen.care.models import VolunteerRequest
+
+    form = forms.VolunteerRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            asked = services.volunteer_request_create(actor=request.user,
+                                                      request=form.save(commit=False))  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De vraag is verstuurd."))
+            return redirect("volunteer_request", asked.pk)
+    asked = VolunteerRequest.objects.filter(on__gte=timezone.localdate()).select_related(
+        "organisation", "municipality").prefetch_related("assignments")  # fmt: skip
+    if not policy.has_role(request.user, rules.VOLUNTEER_ADMIN):
+        asked = asked.filter(asked_by=request.user)
+    return render(request, "care/volunteer_requests.html", {"form": form, "asked": asked[:200]})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.VOLUNTEER_ASK)
+def volunteer_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """A request with its assignments; coordinators see the suggestions and assign."""
+    from samen.care.models import Assignment, Volunteer, VolunteerRequest
+
+    admin = policy.has_role(request.user, rules.VOLUNTEER_ADMIN)
+    asked = VolunteerRequest.objects.filter(pk=pk).select_related("organisation").first()
+    if asked is None or not (admin or asked.asked_by_id == request.user.pk):
+        raise Http404
+    if request.method == "POST" and admin and "volunteer" in request.POST:
+        volunteer = Volunteer.objects.filter(pk=request.POST.get("volunteer") or 0).first()
+        if volunteer is None:
+            raise Http404
+        perform(request, lambda: services.assign(actor=request.user, request=asked,
+                                                 volunteer=volunteer),
+                _("%(v)s is ingezet.") % {"v": volunteer})  # fmt: skip
+        return redirect("volunteer_request", asked.pk)
+    if request.method == "POST" and "assignment" in request.POST:
+        assignment = Assignment.objects.filter(pk=request.POST.get("assignment") or 0,
+                                               request=asked).first()  # fmt: skip
+        if assignment is None:
+            raise Http404
+        log = lambda data: services.hours_log(actor=request.user,  # noqa: E731
+                                              assignment=assignment, **data)  # fmt: skip
+        form_step(request, forms.HoursForm(request.POST), log, _("De uren zijn bewaard."))
+        return redirect("volunteer_request", asked.pk)
+    return render(request, "care/volunteer_request.html", {
+        "asked": asked, "assignments": asked.assignments.select_related("volunteer"),
+        "suggestions": selectors.suggestions(asked) if admin else [], "admin": admin,
+        "hours": forms.HoursForm(),
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.VOLUNTEERS)
+def volunteer_me(request: HttpRequest) -> HttpResponse:
+    """A volunteer's own profile and assignments (nothing else)."""
+    volunteer = selectors.own_volunteer(request.user)
+    if volunteer is None:
+        return render(request, "care/volunteer_me.html", {"volunteer": None})
+    form = forms.OwnProfileForm(request.POST or None, instance=volunteer)
+    if request.method == "POST" and form.is_valid():
+        services.volunteer_save(actor=request.user, volunteer=form.save(commit=False))
+        messages.success(request, _("Je gegevens zijn bewaard."))
+        return redirect("volunteer_me")
+    return render(request, "care/volunteer_me.html", {
+        "volunteer": volunteer, "form": form,
+        "assignments": volunteer.assignments.select_related("request__organisation",
+                                                            "request__municipality"),
+    })  # fmt: skip
+
+
+@require_GET
+@role_required(rules.VOLUNTEER_ADMIN)
+def volunteer_export(request: HttpRequest) -> HttpResponse:
+    """The insurer's list: volunteers with assignments in the period, as a spreadsheet."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    form = forms.PeriodForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, errors_in_words(form))
+        return redirect("volunteers")
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "vrijwilligers"
+    sheet.append([_("Achternaam"), _("Voornaam"), _("Geboortedatum"), _("Gemeente"),
+                  _("Verzekerd vanaf"), _("Inzetten"), _("Uren")])  # fmt: skip
+    for row in selectors.insurer_rows(start, end):
+        sheet.append(list(row))
+    for cell in sheet["C"][1:] + sheet["E"][1:]:
+        cell.number_format = "DD/MM/YYYY"
+    buffer = BytesIO()
+    book.save(buffer)
+    audit.record(request.user, "export", purpose="volunteers",
+                 detail={"from": f"{start}", "to": f"{end}"})  # fmt: skip
+    response = HttpResponse(buffer.getvalue(), content_type=(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))  # fmt: skip
+    response["Content-Disposition"] = f'attachment; filename="vrijwilligers-{start}-{end}.xlsx"'
+    return response

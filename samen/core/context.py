@@ -31,6 +31,8 @@ def navigation(request):
             "budget": not policy.memberships(user),
             "biz": _in_team(user, "biz") and bool(roles & rules.FILE_ROLES),
             "gbo": bool(roles & rules.AGGREGATES),
+            "volunteer_admin": bool(roles & rules.VOLUNTEER_ADMIN),
+            "volunteer": bool(roles & rules.VOLUNTEERS),
             "energy": bool(roles & (rules.ENERGY | rules.ENERGY_ADMIN)),
             "activation": bool(roles & (rules.FILE_ROLES | rules.AGGREGATES)),
             "imports": bool(roles & (rules.IMPORT_PERSONS | rules.IMPORT_REFERENCE_DATA)),

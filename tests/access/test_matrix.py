@@ -522,6 +522,31 @@ def _gbo_check(world):
     return RightCheck.objects.get(intake_id=_gbo_intake(world)).pk
 
 
+def _volunteer(world):
+    import datetime as dt
+
+    from samen.care.models import Volunteer
+    from samen.registry.models import Municipality
+
+    return Volunteer.objects.create(first_name="Vic", last_name="Vrij", birth_date=dt.date(
+        1960, 1, 1), municipality=Municipality.objects.get(name="Menen"),
+        account=user_of("volunteer")).pk  # fmt: skip
+
+
+def _volunteer_request(world):
+    """Asked by the hub coordinator."""
+    import datetime as dt
+
+    from samen.care.models import VolunteerRequest
+    from samen.registry.models import Municipality, Organisation
+
+    return VolunteerRequest.objects.create(
+        organisation=Organisation.objects.get(name="W13 welzijnsvereniging"), kind="food",
+        title="Sorteren", municipality=Municipality.objects.get(name="Kuurne"),
+        on=dt.date(2026, 12, 5), hours=3, asked_by=user_of("hub_coordinator"),
+    ).pk  # fmt: skip
+
+
 K = {"worker_kortrijk"}  # reach the Kortrijk-only person
 REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
 P_K = ("person_kortrijk",)
@@ -699,6 +724,17 @@ MATRIX = {
     "gbo_check": ("post", _gbo_check, expect(FILE, 302, scoped=K)),
     "gbo_dashboard": ("get", None, expect(FILE | AGGREGATES)),
     "gbo_rights": ("get", None, expect(AGGREGATES)),
+    "volunteers": ("get", None, expect(AGGREGATES)),
+    "volunteer_new": ("get", None, expect(AGGREGATES)),
+    "volunteer_edit": ("get", _volunteer, expect(AGGREGATES)),
+    "volunteer_export": ("get", None, expect(AGGREGATES, 302)),  # no period: back with a message
+    "volunteer_requests": ("get", None, expect(STAFF - {"volunteer"})),
+    "volunteer_request": (
+        "get",
+        _volunteer_request,
+        expect(STAFF - {"volunteer"}, scoped=AGGREGATES | {"hub_coordinator"}),
+    ),
+    "volunteer_me": ("get", None, expect({"volunteer"})),
     "budget_register": ("get", None, lambda p: 302 if p != "anonymous" else 200),
     "budget_start": ("post", None, expect(APP_USERS, 302)),
     "budget_month": ("get", None, expect(APP_USERS)),
