@@ -51,6 +51,7 @@ PERSONAS = {
     "wijkwerk_user": ("t.school", Role.WIJKWERK_USER, "organisation:Basisschool De Vlinder"),
     "adviser": ("t.adviser", Role.TECHNICAL_ADVISER, "organisation:Renovatiecoach Zuid-West"),
     "counsellor": ("t.biz", Role.TEAM_MEMBER, "team:biz"),
+    "solentra": ("t.solentra", Role.SOCIAL_WORKER, "organisation:Solentra"),
     "citizen": ("t.citizen", None, None),
     "budget_user": ("t.budget", None, None),  # the budget app only, no registry person
 }

@@ -152,3 +152,57 @@ def build_volunteers(seed: int = 1, progress: bool = True) -> None:
     ThanksEvent.objects.create(
         title="Bedankavond voor de vrijwilligers", on=dt.date(today.year, 12, 12), invited=60
     )
+
+
+@transaction.atomic
+def build_solentra(seed: int = 1, progress: bool = True) -> None:
+    """The report's Solentra period: 81 consultations from 1 September 2018 to 22 May 2019
+    for refugee clients referred by OCMW Kortrijk."""
+    from django.contrib.auth import get_user_model
+
+    from samen.care.models import Consultation
+    from samen.registry import services as registry
+    from samen.registry.models import Organisation, Person, Programme
+
+    if Consultation.objects.exists():
+        return
+    solentra = Organisation.objects.filter(name="Solentra").first()
+    desk = Membership.objects.filter(user__username="sofie.kortrijk").first()
+    if solentra is None or desk is None:
+        return
+    rng = random.Random(seed * 5003)
+    therapist = get_user_model().objects.get(username="solentra.therapeut")
+    programme = Programme.objects.get(code="solentra")
+    clients = list(
+        Enrolment.objects.filter(organisation=desk.organisation, status="active")
+        .exclude(person__first_name__in=["Els", "Karim"])
+        .values_list("person", flat=True)
+        .distinct()[12:24]
+    )
+    start, end = dt.date(2018, 9, 1), dt.date(2019, 5, 22)
+    referrals = []
+    for person_id in clients:
+        referrals.append(
+            registry.referral_create(
+                actor=desk.user,
+                membership=desk,
+                person=Person.objects.get(pk=person_id),
+                receiver=solentra,
+                programme=programme,
+                reason="Traumabegeleiding na de vlucht",
+                legal_basis="legal_task",
+                categories=["basic"],
+                justification="OCMW-begeleiding van erkende vluchtelingen",
+            )
+        )
+    for n in range(81):
+        referral = referrals[n % len(referrals)]
+        Consultation.objects.create(
+            person_id=referral.person_id,
+            referral=referral,
+            on=start + dt.timedelta(days=rng.randint(0, (end - start).days)),
+            kind=rng.choice(["individual", "individual", "family", "group"]),
+            note="Consultatie (verslag bij Solentra).",
+            shared_summary="Begeleiding loopt." if n % 3 == 0 else "",
+            by=therapist,
+        )

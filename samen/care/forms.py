@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.care.models import (
+    Consultation,
     Right,
     RightStatus,
     Skill,
@@ -133,3 +134,16 @@ class ThanksForm(forms.ModelForm):
 class PeriodForm(forms.Form):
     start = DateField(label=_("Van"))
     end = DateField(label=_("Tot en met"))
+
+
+class ConsultationForm(forms.ModelForm):
+    on = DateField(label=_("Datum"))
+
+    class Meta:
+        model = Consultation
+        fields = ["on", "kind", "note", "shared_summary"]
+        widgets = {
+            "note": forms.Textarea(attrs={"rows": 4}),
+            "shared_summary": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"shared_summary": _("Alleen dit ziet de doorverwijzer, met de datum.")}

@@ -183,3 +183,29 @@ class ThanksEvent(models.Model):
 
     class Meta:
         ordering = ["-on"]
+
+
+# --- Solentra ---------------------------------------------------------------------------------
+
+
+class ConsultationKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("individueel")
+    FAMILY = "family", _("gezin")
+    GROUP = "group", _("groep")
+
+
+class Consultation(models.Model):
+    """A Solentra consultation of a refugee client referred by an OCMW. The note is
+    mental-health data for Solentra only; the referring worker sees the date and the summary
+    Solentra chooses to share."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    referral = models.ForeignKey("registry.Referral", on_delete=models.PROTECT, related_name="+")
+    on = models.DateField(_("datum"))
+    kind = models.CharField(_("soort"), max_length=10, choices=ConsultationKind.choices)
+    note = models.TextField(_("verslag (alleen Solentra)"))
+    shared_summary = models.TextField(_("samenvatting voor de doorverwijzer"), blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-on", "-pk"]

@@ -155,3 +155,45 @@ def insurer_rows(start: dt.date, end: dt.date) -> list[tuple]:
             .select_related("municipality").order_by("last_name", "first_name"))  # fmt: skip
     return [(v.last_name, v.first_name, v.birth_date, str(v.municipality), v.insured_from,
              v.n, v.h) for v in rows]  # fmt: skip
+
+
+# --- Solentra -----------------------------------------------------------------------------------
+
+SOLENTRA = "Solentra"  # the organisation that gives trauma care to refugees
+
+
+def solentra_units(user) -> set[int]:
+    """The user's Solentra organisation (as a worker with a file role), if any."""
+    return {m.organisation_id for m in policy.file_memberships(user)
+            if m.organisation_id and m.organisation.name == SOLENTRA}  # fmt: skip
+
+
+def solentra_referrals(user):
+    """Solentra's clients: open referrals (on a valid basis) to the user's Solentra."""
+    return policy.open_referrals().filter(to_organisation__in=solentra_units(user)).select_related(
+        "person", "from_organisation")  # fmt: skip
+
+
+def referral_of(user, person_id: int):
+    """The open referral of this person to Solentra that the user may write on."""
+    return solentra_referrals(user).filter(person_id=person_id).order_by("-pk").first()
+
+
+def consultations_seen_by_referrer(user, person_id: int):
+    """What the referring organisation sees: the date, the kind and the summary Solentra
+    chose to share — never the note."""
+    from samen.care.models import Consultation
+
+    mine = file_organisations(user)
+    return (Consultation.objects.filter(person_id=person_id,
+                                        referral__from_organisation__in=mine)
+            .values("on", "kind", "shared_summary").order_by("-on"))  # fmt: skip
+
+
+def solentra_consultations(start: dt.date, end: dt.date) -> int | None:
+    """care.solentra.consultations: consultations held in the period."""
+    from samen.care.models import Consultation
+
+    if not Consultation.objects.exists():
+        return None
+    return Consultation.objects.filter(on__range=(start, end)).count()

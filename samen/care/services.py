@@ -205,3 +205,25 @@ def thanks_event_save(*, actor, event):
     event.full_clean()
     event.save()
     return event
+
+
+@transaction.atomic
+def consultation_add(
+    *, actor, referral, on: dt.date, kind: str, note: str, shared_summary: str = ""
+):
+    """Solentra logs a consultation of a client referred to it (the referral still open)."""
+    from samen.care import selectors
+    from samen.care.models import Consultation
+
+    if not selectors.solentra_referrals(actor).filter(pk=referral.pk).exists():
+        raise PermissionDenied
+    if not note.strip():
+        raise ValidationError({"note": _("Wat is er besproken?")})
+    consultation = Consultation(person_id=referral.person_id, referral=referral, on=on,
+                                kind=kind, note=note.strip(),
+                                shared_summary=shared_summary.strip(), by=actor)  # fmt: skip
+    consultation.full_clean()
+    consultation.save()
+    audit.record(actor, "create", consultation, person_id=referral.person_id,
+                 purpose="solentra")  # fmt: skip
+    return consultation

@@ -15,4 +15,6 @@ urlpatterns = [
     path("vrijwilligers/vragen/", views.volunteer_requests, name="volunteer_requests"),
     path("vrijwilligers/vragen/<int:pk>/", views.volunteer_request, name="volunteer_request"),
     path("vrijwilligers/ik/", views.volunteer_me, name="volunteer_me"),
+    path("solentra/", views.solentra, name="solentra"),
+    path("solentra/<int:person>/", views.solentra_person, name="solentra_person"),
 ]

@@ -2,7 +2,7 @@
 the partner best placed, and the under-protection dashboard."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -263,3 +263,54 @@ def volunteer_export(request: HttpRequest) -> HttpResponse:
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))  # fmt: skip
     response["Content-Disposition"] = f'attachment; filename="vrijwilligers-{start}-{end}.xlsx"'
     return response
+
+
+# --- Solentra -----------------------------------------------------------------------------------
+
+
+@require_GET
+@role_required(rules.FILE_ROLES)
+def solentra(request: HttpRequest) -> HttpResponse:
+    """Solentra's clients, referred by the OCMWs."""
+    if not selectors.solentra_units(request.user):
+        raise PermissionDenied
+    referrals = list(selectors.solentra_referrals(request.user)[:300])
+    audit.record_list(request.user, purpose="solentra", page="solentra",
+                      person_ids=[r.person_id for r in referrals])  # fmt: skip
+    return render(request, "care/solentra.html", {"referrals": referrals})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def solentra_person(request: HttpRequest, person: int) -> HttpResponse:
+    """For Solentra: the consultations and a new one. For the referring worker: the dates
+    and the summaries Solentra shared."""
+    from samen.care.models import Consultation
+
+    referral = selectors.referral_of(request.user, person)
+    if referral is not None:
+        form = forms.ConsultationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.consultation_add(actor=request.user, referral=referral,
+                                          **form.cleaned_data)  # fmt: skip
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("De consultatie is bewaard."))
+                return redirect("solentra_person", person)
+        audit.record(request.user, "view", referral, person_id=person, purpose="solentra")
+        return render(request, "care/solentra_person.html", {
+            "subject": referral.person, "form": form, "solentra": True,
+            "consultations": Consultation.objects.filter(person_id=person),
+        })  # fmt: skip
+    subject = person_in_scope(request.user, person)
+    if subject is None or request.method == "POST":
+        raise Http404
+    audit.record(request.user, "view", subject, person_id=person, purpose="solentra")
+    from samen.care.models import ConsultationKind
+
+    return render(request, "care/solentra_person.html", {
+        "subject": subject, "solentra": False, "kinds": ConsultationKind.choices,
+        "consultations": selectors.consultations_seen_by_referrer(request.user, person),
+    })  # fmt: skip

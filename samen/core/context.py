@@ -31,6 +31,10 @@ def navigation(request):
             "budget": not policy.memberships(user),
             "biz": _in_team(user, "biz") and bool(roles & rules.FILE_ROLES),
             "gbo": bool(roles & rules.AGGREGATES),
+            "solentra": any(
+                m.organisation_id and m.organisation.name == "Solentra"
+                for m in policy.file_memberships(user)
+            ),
             "volunteer_admin": bool(roles & rules.VOLUNTEER_ADMIN),
             "volunteer": bool(roles & rules.VOLUNTEERS),
             "energy": bool(roles & (rules.ENERGY | rules.ENERGY_ADMIN)),

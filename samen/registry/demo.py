@@ -102,6 +102,7 @@ DEMO_USERS = [
     ("school.vlinder", "Katrien", Role.WIJKWERK_USER, "organisation:Basisschool De Vlinder"),
     ("adviseur.energie", "Bart", Role.TECHNICAL_ADVISER, "organisation:Renovatiecoach Zuid-West"),
     ("biz.begeleider", "Nadia", Role.TEAM_MEMBER, "team:biz"),
+    ("solentra.therapeut", "Yasmine", Role.SOCIAL_WORKER, "organisation:Solentra"),
 ]
 
 FIRST_F = [

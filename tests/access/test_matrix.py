@@ -18,7 +18,7 @@ ALL = [*PERSONAS, "anonymous"]
 LOGGED_IN = set(PERSONAS)
 FILE = {
     "worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "dedicated_member",
-    "programme_lead", "counsellor",
+    "programme_lead", "counsellor", "solentra",
 }  # fmt: skip
 STAFF = LOGGED_IN - {"citizen", "budget_user"}
 APP_USERS = {"citizen", "budget_user"}  # no staff membership: the budget app
@@ -28,7 +28,7 @@ FOOD_STOCK = {"hub_staff", "hub_coordinator", "trainee", "trainee_coach"}
 FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
 CRISIS_ADMIT = {
     "worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "dedicated_member",
-    "counsellor",
+    "counsellor", "solentra",
 }  # fmt: skip
 CRISIS = CRISIS_ADMIT | {"crisis_partner"}
 CRISIS_SCOPE = {"worker_kortrijk", "crisis_partner"}  # the referring service, the bed's partner
@@ -547,6 +547,21 @@ def _volunteer_request(world):
     ).pk  # fmt: skip
 
 
+def _solentra_client(world):
+    """The Kortrijk-only person, referred by OCMW Kortrijk to Solentra on legal task."""
+    from samen.registry import services
+    from samen.registry.models import Organisation, Programme
+
+    services.referral_create(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        person=world.person_kortrijk, receiver=Organisation.objects.get(name="Solentra"),
+        programme=Programme.objects.get(code="solentra"), reason="Trauma",
+        legal_basis="legal_task", categories=["basic"],
+        justification="OCMW-begeleiding van een erkend vluchteling",
+    )  # fmt: skip
+    return world.person_kortrijk.pk
+
+
 K = {"worker_kortrijk"}  # reach the Kortrijk-only person
 REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
 P_K = ("person_kortrijk",)
@@ -724,6 +739,12 @@ MATRIX = {
     "gbo_check": ("post", _gbo_check, expect(FILE, 302, scoped=K)),
     "gbo_dashboard": ("get", None, expect(FILE | AGGREGATES)),
     "gbo_rights": ("get", None, expect(AGGREGATES)),
+    "solentra": ("get", None, expect(FILE, scoped={"solentra"}, out_of_scope=403)),
+    "solentra_person": (
+        "get",
+        _solentra_client,
+        expect(FILE, scoped={"solentra", "worker_kortrijk"}),
+    ),
     "volunteers": ("get", None, expect(AGGREGATES)),
     "volunteer_new": ("get", None, expect(AGGREGATES)),
     "volunteer_edit": ("get", _volunteer, expect(AGGREGATES)),
