@@ -522,6 +522,8 @@ def logins() -> list[tuple[str, str]]:
     found = [(u, Role(r).label) for u, _n, r, _unit in DEMO_USERS if u in existing]
     if "burger" in existing:
         found.append(("burger", "burger (eigen gegevens)"))
+    if "wakosta@voorbeeld.be" in existing:  # made by the budget module's demo step
+        found.append(("wakosta@voorbeeld.be", "burger in de budgetapp Wakosta?!"))
     return found
 
 
