@@ -144,3 +144,13 @@ def test_the_volunteers_import(tmp_path, world):
     assert not selectors.screened(Volunteer.objects.get(first_name="Gert"), SATURDAY)
     framework.undo(good.batch.pk, actor=user_of("coordinator"))
     assert not Volunteer.objects.exists()
+
+
+def test_a_bad_request_for_volunteers_is_named(client, world):
+    login(client, "hub_coordinator")
+    response = client.post(reverse("volunteer_requests"), {
+        "kind": "food", "title": "", "municipality": Municipality.objects.get(name="Kuurne").pk,
+        "on": "32/12/2026", "hours": "3", "needed": "1"})  # fmt: skip
+    page = response.content.decode()
+    assert "Geef een datum als dd/mm/jjjj." in page and "Dit veld is verplicht." in page
+    assert not VolunteerRequest.objects.exists()

@@ -138,3 +138,24 @@ def test_only_the_partners_on_a_dossier_see_it(client, world):
         assert str(dossier.person) not in client.get(reverse("energy")).content.decode()
     login(client, "worker_kortrijk")
     assert client.get(reverse("energy_dossier", args=[dossier.pk])).status_code == 200
+
+
+def test_bad_rates_and_fund_homes_are_named_and_nothing_is_saved(client, world):
+    from samen.energy.models import FundHome
+
+    login(client, "coordinator")
+    before = LoanRate.objects.count()
+    response = client.post(reverse("energy_rates"), {
+        "rate": "1", "r-product": "verbouwlening", "r-target": "all", "r-valid_from": "2025",
+        "r-rate": "veel", "r-source": ""})  # fmt: skip
+    page = response.content.decode()
+    assert "Geef een datum als dd/mm/jjjj." in page and "Dit veld is verplicht." in page
+    assert LoanRate.objects.count() == before
+    login(client, "worker_kortrijk")
+    response = client.post(reverse("fund_home_new", args=[world.person_kortrijk.pk]), {
+        "membership": membership_of("worker_kortrijk").pk, "address": "Kerkstraat 1",
+        "assessment": "", "works": "Dak", "budget": "veel", "selected_on": "01/02/2026",
+        "municipality": Municipality.objects.get(name="Kortrijk").pk})  # fmt: skip
+    page = response.content.decode()
+    assert "Dit veld is verplicht." in page and "Voer een getal in." in page
+    assert not FundHome.objects.exists()

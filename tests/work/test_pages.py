@@ -309,3 +309,11 @@ def test_the_coach_finds_a_wijk_werker_by_name(client):
     assert (
         "Karim El Amrani" not in client.get(reverse("wijkwerk"), {"q": "Peeters"}).content.decode()
     )
+
+
+def test_a_directory_entry_without_a_name_is_refused(client):
+    login(client, "coordinator")
+    response = client.post(reverse("economy_enterprise"), {"name": "", "kind": "custom"})
+    page = response.content.decode()
+    assert page.count("Dit veld is verplicht.") == 2  # the name and the municipality
+    assert not Enterprise.objects.exists()
