@@ -52,6 +52,7 @@ PERSONAS = {
     "adviser": ("t.adviser", Role.TECHNICAL_ADVISER, "organisation:Renovatiecoach Zuid-West"),
     "counsellor": ("t.biz", Role.TEAM_MEMBER, "team:biz"),
     "solentra": ("t.solentra", Role.SOCIAL_WORKER, "organisation:Solentra"),
+    "konekti": ("t.konekti", Role.TEAM_MEMBER, "team:konekti"),
     "citizen": ("t.citizen", None, None),
     "budget_user": ("t.budget", None, None),  # the budget app only, no registry person
 }

@@ -12,3 +12,4 @@ class CareConfig(AppConfig):
         demo_steps.register(60, "care", demo.build)
         demo_steps.register(61, "volunteers", demo.build_volunteers)
         demo_steps.register(62, "solentra", demo.build_solentra)
+        demo_steps.register(63, "konekti", demo.build_konekti)

@@ -206,3 +206,60 @@ def build_solentra(seed: int = 1, progress: bool = True) -> None:
             shared_summary="Begeleiding loopt." if n % 3 == 0 else "",
             by=therapist,
         )
+
+
+@transaction.atomic
+def build_konekti(seed: int = 1, progress: bool = True) -> None:
+    """Konekti's first two months (40 families from 5 November 2018) and this year's
+    families, registered on the website and taken up by the team; the psychologist is a
+    member of both teams."""
+    from django.contrib.auth import get_user_model
+
+    from samen.care import services
+    from samen.care.models import Application, Family
+    from samen.registry import demo as registry_demo
+    from samen.registry.models import Municipality, Team
+
+    if Family.objects.exists():
+        return
+    User = get_user_model()
+    connector = User.objects.filter(username="konekti.verbinder").first()
+    psychologist = User.objects.filter(username="konekti.psycholoog").first()
+    if connector is None:
+        return
+    if psychologist:
+        Membership.objects.get_or_create(
+            user=psychologist,
+            role=Role.TEAM_MEMBER,
+            team=Team.objects.get(code="konekti_psy"),
+            defaults={"valid_from": dt.date(2018, 1, 1)},
+        )
+    membership = Membership.objects.get(user=connector, team__code="konekti")
+    rng = random.Random(seed * 8111)
+    towns = list(Municipality.objects.order_by("name"))
+    today = timezone.localdate()
+    days = [dt.date(2018, 11, 5) + dt.timedelta(days=rng.randint(0, 56)) for _n in range(40)]
+    days += [today - dt.timedelta(days=rng.randint(3, 300)) for _n in range(20)]
+    for n, day in enumerate(days):
+        parent = rng.choice(registry_demo.FIRST_F + registry_demo.FIRST_M)
+        last = rng.choice(registry_demo.LAST)
+        children = "\n".join(f"{rng.choice(registry_demo.FIRST_F + registry_demo.FIRST_M)}; "
+                             f"{dt.date(2008 + rng.randint(0, 12), rng.randint(1, 12), 1):%d/%m/%Y}"
+                             for _c in range(rng.randint(1, 3)))  # fmt: skip
+        application = Application.objects.create(
+            parent_name=f"{parent} {last}",
+            phone="056 00 00 00",
+            municipality=rng.choice(towns),
+            children=children,
+            question="Ondersteuning bij de opvoeding.",
+            consent=True,
+            sent_at=timezone.make_aware(dt.datetime.combine(day, dt.time(10))),
+        )
+        family = services.family_from_application(
+            actor=connector, membership=membership, application=application
+        )
+        family.connector = connector
+        family.first_contact_on = min(today, day + dt.timedelta(days=rng.choice([0, 1, 2, 3, 5])))
+        if n < 40:
+            family.closed_on, family.outcome = day + dt.timedelta(days=240), "Doelen bereikt."
+        family.save()

@@ -209,3 +209,118 @@ class Consultation(models.Model):
 
     class Meta:
         ordering = ["-on", "-pk"]
+
+
+# --- Konekti (1Gezin1Plan) ------------------------------------------------------------------------
+
+
+class Family(models.Model):
+    """A family with children in a vulnerable situation, supported by the connection team
+    without a waiting list: one family, one plan."""
+
+    name = models.CharField(_("gezin"), max_length=120)
+    members = models.ManyToManyField(Person, related_name="+", verbose_name=_("gezinsleden"))
+    registered_on = models.DateField(_("aangemeld op"))
+    by_professional = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True,
+                                        blank=True, related_name="+",
+                                        verbose_name=_("aangemeld door"))  # fmt: skip
+    question = models.TextField(_("vraag van het gezin"))
+    connector = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                  blank=True, related_name="+",
+                                  verbose_name=_("verbinder"))  # fmt: skip
+    first_contact_on = models.DateField(_("eerste contact op"), null=True, blank=True)
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    outcome = models.TextField(_("uitkomst"), blank=True)
+
+    class Meta:
+        ordering = ["-registered_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def days_to_first_contact(self) -> int | None:
+        if self.first_contact_on is None:
+            return None
+        return (self.first_contact_on - self.registered_on).days
+
+
+class Application(models.Model):
+    """A family registers itself on the public page: the team makes a family of it."""
+
+    parent_name = models.CharField(_("naam van de ouder"), max_length=160)
+    phone = models.CharField(_("telefoon"), max_length=30)
+    email = models.EmailField(_("e-mail"), blank=True)
+    municipality = models.ForeignKey("registry.Municipality", on_delete=models.PROTECT,
+                                     verbose_name=_("gemeente"))  # fmt: skip
+    children = models.TextField(_("kinderen"))
+    question = models.TextField(_("vraag"))
+    consent = models.BooleanField(_("toestemming van de ouder"))
+    sent_at = models.DateTimeField(default=timezone.now)
+    family = models.ForeignKey(Family, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["sent_at"]
+
+
+class WhoKind(models.TextChoices):
+    FAMILY = "family", _("gezinslid")
+    NETWORK = "network", _("iemand uit het netwerk")
+    PROFESSIONAL = "professional", _("hulpverlener")
+
+
+class Goal(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="goals")
+    text = models.TextField(_("doel, in de woorden van het gezin"))
+    created_on = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class Action(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="actions")
+    who_kind = models.CharField(_("wie"), max_length=12, choices=WhoKind.choices)
+    who = models.CharField(_("naam"), max_length=120)
+    text = models.CharField(_("wat"), max_length=200)
+    due = models.DateField(_("tegen"), null=True, blank=True)
+    done_on = models.DateField(_("gedaan op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class Review(models.Model):
+    """A review of the plan: planned, then held with what the family decided."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="reviews")
+    planned_on = models.DateField(_("gepland op"))
+    held_on = models.DateField(_("gehouden op"), null=True, blank=True)
+    note = models.TextField(_("wat het gezin besliste"), blank=True)
+
+    class Meta:
+        ordering = ["planned_on", "pk"]
+
+
+class HomeVisit(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="visits")
+    on = models.DateField(_("datum"))
+    note = models.TextField(_("verslag"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+
+
+class PsyConsultation(models.Model):
+    """A first-line psychologist's consultation: mental-health data, for the psychologists
+    of the team only."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="consultations")
+    on = models.DateField(_("datum"))
+    note = models.TextField(_("verslag (alleen psychologen)"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-on", "-pk"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from samen.access import policy
+from samen.access import rules as access_rules
 from samen.care.models import OPEN, Intake, RightCheck
 from samen.registry.models import Person
 
@@ -197,3 +198,72 @@ def solentra_consultations(start: dt.date, end: dt.date) -> int | None:
     if not Consultation.objects.exists():
         return None
     return Consultation.objects.filter(on__range=(start, end)).count()
+
+
+# --- Konekti ------------------------------------------------------------------------------------
+
+KONEKTI, KONEKTI_PSY = "konekti", "konekti_psy"
+
+
+def _in_team(user, code: str) -> bool:
+    return any(m.team_id and m.team.code == code and m.role in access_rules.FILE_ROLES
+               for m in policy.memberships(user))  # fmt: skip
+
+
+def is_konekti(user) -> bool:
+    return _in_team(user, KONEKTI)
+
+
+def is_psychologist(user) -> bool:
+    """A first-line psychologist of the team (a member of both Konekti teams)."""
+    return is_konekti(user) and _in_team(user, KONEKTI_PSY)
+
+
+def families_for(user):
+    """The connection team's families: those whose members the team holds the file of."""
+    from samen.care.models import Family
+
+    if not is_konekti(user):
+        return Family.objects.none()
+    persons = policy.scope_persons(user, Person.objects.all())
+    return Family.objects.filter(members__in=persons).distinct().select_related("connector")
+
+
+def open_applications(user):
+    from samen.care.models import Application
+
+    if not is_konekti(user):
+        return Application.objects.none()
+    return Application.objects.filter(family__isnull=True).select_related("municipality")
+
+
+def connectors():
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__team__code=KONEKTI, memberships__role__in=list(access_rules.FILE_ROLES)
+        )
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+@dataclass(frozen=True)
+class KonektiFigures:
+    families: int | None
+    days_to_first_contact_avg: float | None
+
+
+def konekti_figures(start: dt.date, end: dt.date) -> KonektiFigures:
+    """care.konekti.families (registered in the period) and the mean days from registration
+    to first contact of those families (1 decimal; null when none was contacted yet)."""
+    from samen.care.models import Family
+
+    if not Family.objects.exists():
+        return KonektiFigures(None, None)
+    registered = list(Family.objects.filter(registered_on__range=(start, end)))
+    days = [f.days_to_first_contact for f in registered if f.first_contact_on]
+    average = round(sum(days) / len(days), 1) if days else None
+    return KonektiFigures(len(registered), average)

@@ -227,3 +227,211 @@ def consultation_add(
     audit.record(actor, "create", consultation, person_id=referral.person_id,
                  purpose="solentra")  # fmt: skip
     return consultation
+
+
+# --- Konekti ------------------------------------------------------------------------------------
+
+FAMILY_CATEGORIES = ["basic", "contact", "social"]
+
+
+def parse_children(text: str) -> list[tuple[str, dt.date | None]]:
+    """One child per line: first name; birth date (dd/mm/jjjj, optional)."""
+    children = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, _sep, birth = line.partition(";")
+        born = None
+        if birth.strip():
+            try:
+                born = dt.datetime.strptime(birth.strip(), "%d/%m/%Y").date()
+            except ValueError:
+                raise ValidationError({"children": _(
+                    "Lijn %(n)s: '%(b)s' is geen datum (dd/mm/jjjj).") % {
+                        "n": number, "b": birth.strip()}}) from None  # fmt: skip
+        if not name.strip():
+            raise ValidationError({"children": _("Lijn %(n)s: de voornaam ontbreekt.")
+                                   % {"n": number}})  # fmt: skip
+        children.append((name.strip(), born))
+    return children
+
+
+@transaction.atomic
+def family_refer(
+    *, actor, membership, parent: Person, children_text: str, question: str,
+    guardian_name: str, consent: bool, on: dt.date,
+):  # fmt: skip
+    """A professional registers the family of a parent of their own files: the parent's
+    consent (also for the minor children) is recorded, and every member is referred to the
+    connection team on it."""
+    from samen.care.models import Family
+    from samen.registry import services as registry
+    from samen.registry.models import LegalBasis, Programme, Team
+
+    if not consent:
+        raise ValidationError({"consent": _("Zonder toestemming van de ouder geen aanmelding.")})
+    if not guardian_name.strip():
+        raise ValidationError({"guardian_name": _("Wie gaf de toestemming?")})
+    if not question.strip():
+        raise ValidationError({"question": _("Wat is de vraag van het gezin?")})
+    if not policy.scope_persons(actor, Person.objects.filter(pk=parent.pk)).exists():
+        raise PermissionDenied
+    programme, team = Programme.objects.get(code="konekti"), Team.objects.get(code="konekti")
+    members = [parent]
+    for first_name, born in parse_children(children_text):
+        members.append(registry.person_create(
+            actor=actor, membership=membership, programme=programme,
+            legal_basis=LegalBasis.LEGAL_TASK, basis_note="kind van een begeleide ouder",
+            data={"first_name": first_name, "last_name": parent.last_name, "birth_date": born},
+        ))  # fmt: skip
+    for member in members:
+        minor = member.pk != parent.pk
+        given = registry.consent_record(
+            actor=actor, membership=membership, person=member, purpose=programme,
+            recipient=team, categories=FAMILY_CATEGORIES, given_by_guardian=minor,
+            guardian_name=guardian_name.strip(),
+        )  # fmt: skip
+        registry.referral_create(
+            actor=actor, membership=membership, person=member, receiver=team,
+            programme=programme, reason=question.strip(), legal_basis=LegalBasis.CONSENT,
+            consent=given, categories=FAMILY_CATEGORIES,
+        )  # fmt: skip
+    family = Family.objects.create(name=_("Gezin %(n)s") % {"n": parent.last_name},
+                                   registered_on=on, by_professional=membership.organisation,
+                                   question=question.strip())  # fmt: skip
+    family.members.set(members)
+    audit.record(actor, "create", family, person_id=parent.pk, purpose="konekti",
+                 membership=membership)  # fmt: skip
+    return family
+
+
+@transaction.atomic
+def application_send(*, data: dict):
+    """The public registration: nothing enters the registry until the team takes it up."""
+    from samen.care.models import Application
+
+    application = Application(**data)
+    if not application.consent:
+        raise ValidationError({"consent": _("Zonder je toestemming kunnen we je niet helpen.")})
+    parse_children(application.children)
+    application.full_clean()
+    application.save()
+    return application
+
+
+@transaction.atomic
+def family_from_application(*, actor, membership, application):
+    """The team makes a family of a registration: the parent and children are registered
+    and enrolled with the team on the parent's consent, given on the form."""
+    from samen.care import selectors
+    from samen.care.models import Application, Family
+    from samen.registry.models import Consent, Enrolment, LegalBasis, Programme
+
+    if not selectors.is_konekti(actor) or membership.team_id is None:
+        raise PermissionDenied
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.family_id:
+        raise ValidationError(_("Deze aanmelding werd al opgenomen."))
+    first, _sep, last = application.parent_name.strip().partition(" ")
+    programme = Programme.objects.get(code="konekti")
+    members = [Person.objects.create(first_name=first, last_name=last or first,
+                                     phone=application.phone, email=application.email,
+                                     municipality=application.municipality)]  # fmt: skip
+    members += [Person.objects.create(first_name=name, last_name=members[0].last_name,
+                                      birth_date=born, municipality=application.municipality)
+                for name, born in parse_children(application.children)]  # fmt: skip
+    for member in members:
+        consent = Consent.objects.create(
+            person=member, team=membership.team, purpose=programme,
+            recipient_team=membership.team, categories=FAMILY_CATEGORIES,
+            given_by_guardian=member.pk != members[0].pk, guardian_name=application.parent_name,
+            given_at=application.sent_at, recorded_by=actor,
+        )  # fmt: skip
+        Enrolment.objects.create(person=member, programme=programme, team=membership.team,
+                                 legal_basis=LegalBasis.CONSENT, consent=consent,
+                                 basis_note="aanmelding via de website", created_by=actor,
+                                 start_date=application.sent_at.date())  # fmt: skip
+        audit.record(actor, "create", member, purpose="konekti", membership=membership)
+    family = Family.objects.create(name=_("Gezin %(n)s") % {"n": members[0].last_name},
+                                   registered_on=application.sent_at.date(),
+                                   question=application.question)  # fmt: skip
+    family.members.set(members)
+    application.family = family
+    application.save(update_fields=["family"])
+    return family
+
+
+def _ensure_team(actor, family) -> None:
+    from samen.care import selectors
+
+    if not selectors.families_for(actor).filter(pk=family.pk).exists():
+        raise PermissionDenied
+
+
+@transaction.atomic
+def family_follow(*, actor, family, connector=None, first_contact_on=None):
+    """Assign a connector (no waiting list) and register the first contact."""
+    from samen.care import selectors
+
+    _ensure_team(actor, family)
+    if connector is not None:
+        if not selectors.connectors().filter(pk=connector.pk).exists():
+            raise ValidationError({"connector": _("Kies een verbinder van het team.")})
+        family.connector = connector
+    if first_contact_on is not None:
+        if first_contact_on < family.registered_on:
+            raise ValidationError({"first_contact_on": _("Het eerste contact ligt voor de "
+                                                         "aanmelding.")})  # fmt: skip
+        family.first_contact_on = first_contact_on
+    family.save(update_fields=["connector", "first_contact_on"])
+    audit.record(actor, "update", family, person_id=None, purpose="konekti")
+    return family
+
+
+@transaction.atomic
+def plan_add(*, actor, family, what: str, data: dict):
+    """Write in the family plan: a goal, an action, a review, a home visit, a psychologist's
+    consultation (psychologists only)."""
+    from samen.care import selectors
+    from samen.care.models import Action, Goal, HomeVisit, PsyConsultation, Review
+
+    _ensure_team(actor, family)
+    if family.closed_on:
+        raise ValidationError(_("Het traject is afgesloten."))
+    if what == "consultation" and not selectors.is_psychologist(actor):
+        raise PermissionDenied
+    model = {"goal": Goal, "action": Action, "review": Review, "visit": HomeVisit,
+             "consultation": PsyConsultation}[what]  # fmt: skip
+    if what == "action":
+        goal = data.pop("goal")
+        if goal.family_id != family.pk:
+            raise PermissionDenied
+        obj = Action(goal=goal, **data)
+    elif what in ("visit", "consultation"):
+        obj = model(family=family, by=actor, **data)
+    else:
+        obj = model(family=family, **data)
+    obj.full_clean()
+    obj.save()
+    audit.record(actor, "update", family, purpose="konekti", detail={"added": what})
+    return obj
+
+
+@transaction.atomic
+def review_hold(*, actor, review, held_on: dt.date, note: str):
+    _ensure_team(actor, review.family)
+    if not note.strip():
+        raise ValidationError({"note": _("Wat besliste het gezin?")})
+    review.held_on, review.note = held_on, note.strip()
+    review.save(update_fields=["held_on", "note"])
+    return review
+
+
+@transaction.atomic
+def family_close(*, actor, family, on: dt.date, outcome: str):
+    _ensure_team(actor, family)
+    if not outcome.strip():
+        raise ValidationError({"outcome": _("Wat is de uitkomst?")})
+    family.closed_on, family.outcome = on, outcome.strip()
+    family.save(update_fields=["closed_on", "outcome"])
+    return family

@@ -15,6 +15,12 @@ urlpatterns = [
     path("vrijwilligers/vragen/", views.volunteer_requests, name="volunteer_requests"),
     path("vrijwilligers/vragen/<int:pk>/", views.volunteer_request, name="volunteer_request"),
     path("vrijwilligers/ik/", views.volunteer_me, name="volunteer_me"),
+    path("konekti/aanmelden/", views.konekti_apply, name="konekti_apply"),
+    path("konekti/", views.konekti, name="konekti"),
+    path("konekti/aanmeldingen/<int:pk>/", views.konekti_take, name="konekti_take"),
+    path("konekti/doorverwijzen/<int:person>/", views.konekti_refer, name="konekti_refer"),
+    path("konekti/gezinnen/<int:pk>/", views.konekti_family, name="konekti_family"),
+    path("konekti/gezinnen/<int:pk>/<slug:what>/", views.konekti_step, name="konekti_step"),
     path("solentra/", views.solentra, name="solentra"),
     path("solentra/<int:person>/", views.solentra_person, name="solentra_person"),
 ]

@@ -314,3 +314,154 @@ def solentra_person(request: HttpRequest, person: int) -> HttpResponse:
         "subject": subject, "solentra": False, "kinds": ConsultationKind.choices,
         "consultations": selectors.consultations_seen_by_referrer(request.user, person),
     })  # fmt: skip
+
+
+# --- Konekti ------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def konekti_apply(request: HttpRequest) -> HttpResponse:
+    """A family registers itself: no account, no waiting list."""
+    form = forms.ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_send(data=form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            return render(request, "care/konekti_applied.html")
+    return render(request, "care/konekti_apply.html", {"form": form})
+
+
+def konekti_required(view):
+    from functools import wraps
+
+    from django.contrib.auth.decorators import login_required
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not selectors.is_konekti(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@require_GET
+@konekti_required
+def konekti(request: HttpRequest) -> HttpResponse:
+    families = list(selectors.families_for(request.user).prefetch_related("members")[:300])
+    audit.record_list(request.user, purpose="konekti", page="konekti", person_ids=[
+        p.pk for f in families for p in f.members.all()])  # fmt: skip
+    return render(request, "care/konekti.html", {
+        "families": families, "applications": selectors.open_applications(request.user),
+    })  # fmt: skip
+
+
+@require_POST
+@konekti_required
+def konekti_take(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.open_applications(request.user).filter(pk=pk).first()
+    if application is None:
+        raise Http404
+    membership = next(m for m in policy.memberships(request.user)
+                      if m.team_id and m.team.code == selectors.KONEKTI)  # fmt: skip
+    family = services.family_from_application(actor=request.user, membership=membership,
+                                              application=application)  # fmt: skip
+    messages.success(request, _("Het gezin is opgenomen: wijs meteen een verbinder toe."))
+    return redirect("konekti_family", family.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(rules.FILE_ROLES)
+def konekti_refer(request: HttpRequest, person: int) -> HttpResponse:
+    parent = person_in_scope(request.user, person)
+    if parent is None:
+        raise Http404
+    form = forms.ReferFamilyForm(request.POST or None, user=request.user,
+                                 initial={"on": timezone.localdate()})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.family_refer(
+                actor=request.user, membership=data["membership"], parent=parent,
+                children_text=data["children"], question=data["question"],
+                guardian_name=data["guardian_name"], consent=data["consent"], on=data["on"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Het gezin is aangemeld bij Konekti."))
+            return redirect("person_detail", parent.pk)
+    return render(request, "care/konekti_refer.html", {"parent": parent, "form": form})
+
+
+def _family_or_404(request, pk: int):
+    family = selectors.families_for(request.user).filter(pk=pk).first()
+    if family is None:
+        raise Http404
+    return family
+
+
+@require_GET
+@konekti_required
+def konekti_family(request: HttpRequest, pk: int) -> HttpResponse:
+    family = _family_or_404(request, pk)
+    members = list(family.members.all())
+    audit.record_list(request.user, purpose="konekti", page="konekti_family",
+                      person_ids=[m.pk for m in members])  # fmt: skip
+    psychologist = selectors.is_psychologist(request.user)
+    goals = family.goals.prefetch_related("actions")
+    return render(request, "care/konekti_family.html", {
+        "family": family, "members": members, "goals": goals,
+        "reviews": [(r, forms.HoldForm(prefix=f"h{r.pk}")) for r in family.reviews.all()],
+        "visits": family.visits.all(),
+        "consultations": family.consultations.all() if psychologist else None,
+        "follow": forms.FollowForm(prefix="f", connectors=selectors.connectors(), initial={
+            "connector": family.connector_id, "first_contact_on": family.first_contact_on}),
+        "goal": forms.GoalForm(prefix="g"), "action": forms.ActionForm(prefix="a", goals=goals),
+        "review": forms.ReviewForm(prefix="r"), "visit": forms.VisitForm(prefix="v"),
+        "psy": forms.PsyForm(prefix="p") if psychologist else None,
+        "close": forms.CloseForm(prefix="c"),
+    })  # fmt: skip
+
+
+@require_POST
+@konekti_required
+def konekti_step(request: HttpRequest, pk: int, what: str) -> HttpResponse:
+    """One step on the family's plan, posted from the family page."""
+    from samen.care.models import Review
+
+    family = _family_or_404(request, pk)
+    actor = request.user
+    steps = {
+        "follow": (forms.FollowForm(request.POST, prefix="f", connectors=selectors.connectors()),
+                   lambda d: services.family_follow(actor=actor, family=family, **d)),
+        "goal": (forms.GoalForm(request.POST, prefix="g"),
+                 lambda d: services.plan_add(actor=actor, family=family, what="goal", data=d)),
+        "action": (forms.ActionForm(request.POST, prefix="a", goals=family.goals.all()),
+                   lambda d: services.plan_add(actor=actor, family=family, what="action",
+                                               data=d)),
+        "review": (forms.ReviewForm(request.POST, prefix="r"),
+                   lambda d: services.plan_add(actor=actor, family=family, what="review",
+                                               data=d)),
+        "visit": (forms.VisitForm(request.POST, prefix="v"),
+                  lambda d: services.plan_add(actor=actor, family=family, what="visit", data=d)),
+        "consultation": (forms.PsyForm(request.POST, prefix="p"),
+                         lambda d: services.plan_add(actor=actor, family=family,
+                                                     what="consultation", data=d)),
+        "close": (forms.CloseForm(request.POST, prefix="c"),
+                  lambda d: services.family_close(actor=actor, family=family, **d)),
+    }  # fmt: skip
+    if what == "hold":
+        review = Review.objects.filter(family=family, pk=request.POST.get("review") or 0).first()
+        if review is None:
+            raise Http404
+        hold = lambda d: services.review_hold(actor=actor, review=review, **d)  # noqa: E731
+        steps["hold"] = (forms.HoldForm(request.POST, prefix=f"h{review.pk}"), hold)
+    if what not in steps:
+        raise Http404
+    form, action = steps[what]
+    form_step(request, form, action, _("Bewaard."))
+    return redirect("konekti_family", family.pk)

@@ -35,6 +35,7 @@ def navigation(request):
                 m.organisation_id and m.organisation.name == "Solentra"
                 for m in policy.file_memberships(user)
             ),
+            "konekti": _in_team(user, "konekti") and bool(roles & rules.FILE_ROLES),
             "volunteer_admin": bool(roles & rules.VOLUNTEER_ADMIN),
             "volunteer": bool(roles & rules.VOLUNTEERS),
             "energy": bool(roles & (rules.ENERGY | rules.ENERGY_ADMIN)),

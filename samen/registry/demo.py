@@ -36,6 +36,7 @@ TEAMS = [
     ("crisis", "Regionaal crisisnetwerk"),
     ("woonclub", "Woonclub"),
     ("konekti", "Konekti verbindingsteam"),
+    ("konekti_psy", "Konekti eerstelijnspsychologen"),
     ("foodhub", "Food Act 13 hub"),
     ("wijkwerk", "Wijk-werkcoaches"),
     ("biz", "Budget In Zicht"),
@@ -103,6 +104,8 @@ DEMO_USERS = [
     ("adviseur.energie", "Bart", Role.TECHNICAL_ADVISER, "organisation:Renovatiecoach Zuid-West"),
     ("biz.begeleider", "Nadia", Role.TEAM_MEMBER, "team:biz"),
     ("solentra.therapeut", "Yasmine", Role.SOCIAL_WORKER, "organisation:Solentra"),
+    ("konekti.verbinder", "Tom", Role.TEAM_MEMBER, "team:konekti"),
+    ("konekti.psycholoog", "Leen", Role.TEAM_MEMBER, "team:konekti"),
 ]
 
 FIRST_F = [

@@ -18,7 +18,7 @@ ALL = [*PERSONAS, "anonymous"]
 LOGGED_IN = set(PERSONAS)
 FILE = {
     "worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "dedicated_member",
-    "programme_lead", "counsellor", "solentra",
+    "programme_lead", "counsellor", "solentra", "konekti",
 }  # fmt: skip
 STAFF = LOGGED_IN - {"citizen", "budget_user"}
 APP_USERS = {"citizen", "budget_user"}  # no staff membership: the budget app
@@ -28,7 +28,7 @@ FOOD_STOCK = {"hub_staff", "hub_coordinator", "trainee", "trainee_coach"}
 FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
 CRISIS_ADMIT = {
     "worker_kortrijk", "worker_menen", "worker_caw", "meldpunt_member", "dedicated_member",
-    "counsellor", "solentra",
+    "counsellor", "solentra", "konekti",
 }  # fmt: skip
 CRISIS = CRISIS_ADMIT | {"crisis_partner"}
 CRISIS_SCOPE = {"worker_kortrijk", "crisis_partner"}  # the referring service, the bed's partner
@@ -547,6 +547,33 @@ def _volunteer_request(world):
     ).pk  # fmt: skip
 
 
+def _family(world):
+    """Referred to Konekti by OCMW Kortrijk: the Kortrijk-only person and a child."""
+    import datetime as dt
+
+    from samen.care import services
+
+    return services.family_refer(
+        actor=user_of("worker_kortrijk"), membership=membership_of("worker_kortrijk"),
+        parent=world.person_kortrijk, children_text="Noor; 02/04/2012", question="Opvoeding",
+        guardian_name="Els Declercq", consent=True, on=dt.date(2026, 11, 2),
+    ).pk  # fmt: skip
+
+
+def _application(world):
+    from samen.care.models import Application
+    from samen.registry.models import Municipality
+
+    return Application.objects.create(
+        parent_name="Sara Peeters",
+        phone="056 00 00 00",
+        children="Lina",
+        question="Hulp",
+        municipality=Municipality.objects.get(name="Menen"),
+        consent=True,
+    ).pk
+
+
 def _solentra_client(world):
     """The Kortrijk-only person, referred by OCMW Kortrijk to Solentra on legal task."""
     from samen.registry import services
@@ -740,6 +767,12 @@ MATRIX = {
     "gbo_dashboard": ("get", None, expect(FILE | AGGREGATES)),
     "gbo_rights": ("get", None, expect(AGGREGATES)),
     "solentra": ("get", None, expect(FILE, scoped={"solentra"}, out_of_scope=403)),
+    "konekti_apply": ("get", None, lambda p: 200),
+    "konekti": ("get", None, expect({"konekti"})),
+    "konekti_take": ("post", _application, expect({"konekti"}, 302)),
+    "konekti_refer": ("get", P_K, expect(FILE, scoped=K)),
+    "konekti_family": ("get", _family, expect({"konekti"})),
+    "konekti_step": ("post", lambda w: (_family(w), "goal"), expect({"konekti"}, 302)),
     "solentra_person": (
         "get",
         _solentra_client,

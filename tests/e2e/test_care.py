@@ -3,6 +3,7 @@ finds two probable rights and refers to the OCMW with consent; the OCMW marks on
 the under-protection dashboard shows the other open."""
 
 import datetime as dt
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -96,3 +97,49 @@ def open_rights(visit) -> dict:
         if len(cells) == 4 and cells[0] == "OCMW Kortrijk" and cells[2] in found:
             found[cells[2]] += int(cells[3])
     return found
+
+
+def test_a_family_plan_is_written_and_reviewed(visit):
+    page = visit.page
+    today = f"{dt.date.today():%d/%m/%Y}"
+    visit.login("sofie.kortrijk")
+    page.get_by_role("link", name="Personen", exact=True).click()
+    page.get_by_label("Naam").fill("Els Declercq")
+    page.get_by_label("Doel van de opzoeking").select_option("social_assistance")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name="Els Declercq").click()
+    page.get_by_role("link", name="Gezin aanmelden bij Konekti").click()
+    page.get_by_role("textbox", name="Kinderen").fill("Lou; 03/05/2014")
+    page.get_by_label("Vraag van het gezin").fill("Lou wil niet meer naar school.")
+    page.get_by_label("Toestemming gegeven door (ouder of voogd)").fill("Els Declercq (moeder)")
+    page.get_by_label(re.compile("^De ouder of voogd gaf toestemming")).check()
+    visit.check("93-konekti-aanmelden")
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_text("Het gezin is aangemeld bij Konekti.")).to_be_visible()
+    visit.logout()
+
+    visit.login("konekti.verbinder")
+    page.get_by_role("link", name="Konekti", exact=True).click()
+    page.get_by_role("row").filter(has_text="wacht op eerste contact").filter(
+        has_text="Gezin Declercq").get_by_role("link").click()  # fmt: skip
+    page.get_by_label("Verbinder").select_option(label="Tom Demo")
+    page.get_by_label("Eerste contact op").fill(today)
+    page.get_by_role("button", name="Bewaren").first.click()
+    expect(page.get_by_text("eerste contact na 0 dagen")).to_be_visible()
+    page.get_by_label("Doel, in de woorden van het gezin").fill(
+        "Dat Lou weer graag naar school gaat."
+    )
+    page.get_by_role("button", name="Doel toevoegen").click()
+    page.get_by_label("Voor het doel").select_option(index=1)
+    page.get_by_label("Wie").select_option("network")
+    page.get_by_label("Naam").fill("Oma Rita")
+    page.get_by_label("Wat").fill("Lou 's morgens naar school brengen")
+    page.get_by_role("button", name="Actie toevoegen").click()
+    expect(page.get_by_text("Oma Rita")).to_be_visible()
+    page.get_by_label("Evaluatie gepland op").fill(today)
+    page.get_by_role("button", name="Evaluatie plannen").click()
+    page.get_by_label("Gehouden op").fill(today)
+    page.get_by_label("Wat het gezin besliste").fill("Het gaat beter; oma blijft helpen.")
+    page.get_by_role("button", name="Evaluatie registreren").click()
+    expect(page.get_by_text(re.compile("Het gaat beter; oma blijft helpen."))).to_be_visible()
+    visit.check("94-gezinsplan")
