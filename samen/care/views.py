@@ -289,7 +289,9 @@ def solentra_person(request: HttpRequest, person: int) -> HttpResponse:
 
     referral = selectors.referral_of(request.user, person)
     if referral is not None:
-        form = forms.ConsultationForm(request.POST or None)
+        form = forms.ConsultationForm(
+            request.POST or None, initial={"kind": "individual", "on": timezone.localdate()}
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 services.consultation_add(actor=request.user, referral=referral,

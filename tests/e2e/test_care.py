@@ -143,3 +143,50 @@ def test_a_family_plan_is_written_and_reviewed(visit):
     page.get_by_role("button", name="Evaluatie registreren").click()
     expect(page.get_by_text(re.compile("Het gaat beter; oma blijft helpen."))).to_be_visible()
     visit.check("94-gezinsplan")
+
+
+def test_a_volunteer_is_asked_suggested_assigned_and_sees_it(visit):
+    page = visit.page
+    day = dt.date.today() + dt.timedelta(days=10)
+    visit.login("pieter.woonclub")  # the Woonclub asks for a volunteer
+    visit.goto("/zorg/vrijwilligers/vragen/")
+    page.get_by_label("Soort").select_option("woonclub")
+    page.get_by_label("Wat").fill("Woonclub-sessie Menen")
+    page.get_by_label("Gemeente").select_option(label="Menen")
+    page.get_by_label("Datum").fill(f"{day:%d/%m/%Y}")
+    page.get_by_label("Uren").fill("3")
+    page.get_by_label("zoeken naar huurwoningen").check()
+    page.get_by_role("button", name="Vraag versturen").click()
+    expect(page.get_by_text("De vraag is verstuurd.")).to_be_visible()
+    request_path = urlparse(page.url).path
+    visit.logout()
+
+    visit.login("kim.coordinator")
+    visit.goto(request_path)
+    suggestion = page.get_by_role("button", name=re.compile(" inzetten$")).first
+    name = suggestion.inner_text().removesuffix(" inzetten")
+    visit.check("95-vrijwilligers-voorstellen")
+    suggestion.click()
+    expect(page.get_by_text(f"{name} is ingezet.")).to_be_visible()
+    expect(page.get_by_role("cell", name=name, exact=True)).to_be_visible()
+
+
+def test_solentra_logs_a_consultation_and_the_referrer_sees_only_the_summary(visit):
+    page = visit.page
+    visit.login("solentra.therapeut")
+    page.get_by_role("link", name="Solentra", exact=True).click()
+    page.locator("table a").first.click()
+    client_path = urlparse(page.url).path
+    page.get_by_label("Datum").fill(f"{dt.date.today():%d/%m/%Y}")
+    page.get_by_label("Verslag (alleen Solentra)").fill("Nachtmerries; EMDR-sessie 3.")
+    page.get_by_label("Samenvatting voor de doorverwijzer").fill("Begeleiding loopt goed.")
+    page.get_by_role("button", name="Bewaren").click()
+    expect(page.get_by_text("De consultatie is bewaard.")).to_be_visible()
+    visit.check("96-solentra-consultatie")
+    visit.logout()
+
+    visit.login("sofie.kortrijk")  # OCMW Kortrijk referred the client
+    visit.goto(client_path)
+    expect(page.get_by_text("Begeleiding loopt goed.").first).to_be_visible()
+    expect(page.get_by_text("EMDR")).to_have_count(0)
+    visit.check("97-solentra-doorverwijzer")
