@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -400,10 +400,7 @@ def konekti_refer(request: HttpRequest, person: int) -> HttpResponse:
 
 
 def _family_or_404(request, pk: int):
-    family = selectors.families_for(request.user).filter(pk=pk).first()
-    if family is None:
-        raise Http404
-    return family
+    return get_object_or_404(selectors.families_for(request.user), pk=pk)
 
 
 @require_GET

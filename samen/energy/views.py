@@ -4,7 +4,7 @@ step its status allows, and the dated rates and income limits."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,10 +17,7 @@ from samen.housing.selectors import person_in_scope
 
 
 def _dossier_or_404(request: HttpRequest, pk: int):
-    dossier = selectors.dossiers_for(request.user).filter(pk=pk).first()
-    if dossier is None:
-        raise Http404
-    return dossier
+    return get_object_or_404(selectors.dossiers_for(request.user), pk=pk)
 
 
 @require_GET
@@ -230,10 +227,7 @@ def fund_home_new(request: HttpRequest, person: int) -> HttpResponse:
 
 
 def _home_or_404(request: HttpRequest, pk: int):
-    home = selectors.fund_homes_for(request.user).filter(pk=pk).first()
-    if home is None:
-        raise Http404
-    return home
+    return get_object_or_404(selectors.fund_homes_for(request.user), pk=pk)
 
 
 @require_GET

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,17 +31,11 @@ ACTIVATION = rules.FILE_ROLES | rules.AGGREGATES
 
 
 def _worker_or_404(request: HttpRequest, pk: int):
-    worker = selectors.workers_for(request.user).filter(pk=pk).first()
-    if worker is None:
-        raise Http404
-    return worker
+    return get_object_or_404(selectors.workers_for(request.user), pk=pk)
 
 
 def _user_or_404(request: HttpRequest, pk: int):
-    user = selectors.users_for(request.user).filter(pk=pk).first()
-    if user is None:
-        raise Http404
-    return user
+    return get_object_or_404(selectors.users_for(request.user), pk=pk)
 
 
 # --- the coach's desk ---------------------------------------------------------------------
@@ -377,10 +371,7 @@ def sitting_days(request: HttpRequest) -> HttpResponse:
 
 
 def _trajectory_or_404(request: HttpRequest, pk: int):
-    trajectory = selectors.activation_for(request.user).filter(pk=pk).first()
-    if trajectory is None:
-        raise Http404
-    return trajectory
+    return get_object_or_404(selectors.activation_for(request.user), pk=pk)
 
 
 @require_GET
