@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "samen.energy",
     "samen.budget",
     "samen.care",
+    "samen.reports",
 ]
 
 MIDDLEWARE = [

@@ -175,12 +175,18 @@ class BizFigures:
     participants: int | None
 
 
-def biz_figures(start: dt.date, end: dt.date) -> BizFigures:
-    """biz.* of key-figures.md; null per part when it has no records at all."""
+def biz_figures(start: dt.date, end: dt.date, municipality=None) -> BizFigures:
+    """biz.* of key-figures.md; null per part when it has no records at all. For one
+    municipality: its education activities and group-work series; the events are regional
+    (they have no place) and so are null there."""
     from samen.budget.models import ActivityKind, EventKind
     from samen.registry.models import Municipality
 
     education = EducationActivity.objects.filter(on__range=(start, end))
+    sessions_all = GroupSession.objects.all()
+    if municipality is not None:
+        education = education.filter(municipality=municipality)
+        sessions_all = sessions_all.filter(series__municipality=municipality)
     pupils = by_town = by_kind = None
     if EducationActivity.objects.exists():
         pupils = education.aggregate(n=Sum("pupils"))["n"] or 0
@@ -191,7 +197,7 @@ def biz_figures(start: dt.date, end: dt.date) -> BizFigures:
         for row in education.values("kind").annotate(n=Sum("pupils")):
             by_kind[row["kind"]] = row["n"]
     events_n = events_p = None
-    if BizEvent.objects.exists():
+    if BizEvent.objects.exists() and municipality is None:
         held = BizEvent.objects.filter(on__range=(start, end))
         events_n = {k: 0 for k in EventKind.values}
         events_p = {k: 0 for k in EventKind.values}
@@ -199,9 +205,9 @@ def biz_figures(start: dt.date, end: dt.date) -> BizFigures:
             events_n[row["kind"]], events_p[row["kind"]] = row["n"], row["p"]
     series = sessions = participants = None
     if GroupSeries.objects.exists():
-        held = GroupSession.objects.filter(on__range=(start, end))
+        held = sessions_all.filter(on__range=(start, end))
         firsts = defaultdict(lambda: None)
-        for row in GroupSession.objects.values("series_id").annotate(first=_min("on")):
+        for row in sessions_all.values("series_id").annotate(first=_min("on")):
             firsts[row["series_id"]] = row["first"]
         series = sum(1 for first in firsts.values() if first and start <= first <= end)
         sessions = held.count()

@@ -69,12 +69,14 @@ class GboFigures:
     rights_realised: int | None
 
 
-def gbo_figures(start: dt.date, end: dt.date) -> GboFigures:
+def gbo_figures(start: dt.date, end: dt.date, municipality=None) -> GboFigures:
     """care.gbo.intakes (intakes in the period) and care.gbo.rights_realised (rights
-    identified at those intakes that are realised)."""
+    identified at those intakes that are realised); for one municipality, the persons'."""
     if not Intake.objects.exists():
         return GboFigures(None, None)
     held = Intake.objects.filter(on__range=(start, end))
+    if municipality is not None:
+        held = held.filter(person__municipality=municipality)
     realised = RightCheck.objects.filter(intake__in=held, status="realised").count()
     return GboFigures(held.count(), realised)
 
@@ -131,14 +133,17 @@ def birthdays(month: int):
         "birth_date__day", "last_name")  # fmt: skip
 
 
-def volunteers_active(start: dt.date, end: dt.date) -> int | None:
-    """care.volunteers.active: volunteers with at least one assignment in the period."""
+def volunteers_active(start: dt.date, end: dt.date, municipality=None) -> int | None:
+    """care.volunteers.active: volunteers with at least one assignment in the period (for
+    one municipality, the volunteers living there)."""
     from samen.care.models import Assignment, Volunteer
 
     if not Volunteer.objects.exists():
         return None
-    return (Assignment.objects.filter(request__on__range=(start, end))
-            .values("volunteer_id").distinct().count())  # fmt: skip
+    done = Assignment.objects.filter(request__on__range=(start, end))
+    if municipality is not None:
+        done = done.filter(volunteer__municipality=municipality)
+    return done.values("volunteer_id").distinct().count()
 
 
 def insurer_rows(start: dt.date, end: dt.date) -> list[tuple]:
@@ -191,13 +196,17 @@ def consultations_seen_by_referrer(user, person_id: int):
             .values("on", "kind", "shared_summary").order_by("-on"))  # fmt: skip
 
 
-def solentra_consultations(start: dt.date, end: dt.date) -> int | None:
-    """care.solentra.consultations: consultations held in the period."""
+def solentra_consultations(start: dt.date, end: dt.date, municipality=None) -> int | None:
+    """care.solentra.consultations: consultations held in the period (for one
+    municipality, with persons living there)."""
     from samen.care.models import Consultation
 
     if not Consultation.objects.exists():
         return None
-    return Consultation.objects.filter(on__range=(start, end)).count()
+    held = Consultation.objects.filter(on__range=(start, end))
+    if municipality is not None:
+        held = held.filter(person__municipality=municipality)
+    return held.count()
 
 
 # --- Konekti ------------------------------------------------------------------------------------
@@ -256,14 +265,18 @@ class KonektiFigures:
     days_to_first_contact_avg: float | None
 
 
-def konekti_figures(start: dt.date, end: dt.date) -> KonektiFigures:
+def konekti_figures(start: dt.date, end: dt.date, municipality=None) -> KonektiFigures:
     """care.konekti.families (registered in the period) and the mean days from registration
-    to first contact of those families (1 decimal; null when none was contacted yet)."""
+    to first contact of those families (1 decimal; null when none was contacted yet). For
+    one municipality: families with a member living there."""
     from samen.care.models import Family
 
     if not Family.objects.exists():
         return KonektiFigures(None, None)
-    registered = list(Family.objects.filter(registered_on__range=(start, end)))
+    registered = Family.objects.filter(registered_on__range=(start, end))
+    if municipality is not None:
+        registered = registered.filter(members__municipality=municipality).distinct()
+    registered = list(registered)
     days = [f.days_to_first_contact for f in registered if f.first_contact_on]
     average = round(sum(days) / len(days), 1) if days else None
     return KonektiFigures(len(registered), average)

@@ -74,13 +74,15 @@ def rate_code(rate: Decimal) -> str:
     return text or "0"
 
 
-def energy_figures(start: dt.date, end: dt.date) -> EnergyFigures:
+def energy_figures(start: dt.date, end: dt.date, municipality=None) -> EnergyFigures:
     """energy.loans.dossiers (submitted in the period, by application date) and
     energy.loans.by_rate (those dossiers by the rate they were given; a dossier not yet
     assessed has no rate and is not in this object)."""
     if not LoanDossier.objects.exists():
         return EnergyFigures(None, None)
     submitted = LoanDossier.objects.filter(applied_on__range=(start, end))
+    if municipality is not None:  # the home's municipality
+        submitted = submitted.filter(municipality=municipality)
     by_rate = {
         rate_code(row["rate"]): row["n"]
         for row in submitted.exclude(rate=None).values("rate").annotate(n=Count("pk"))
@@ -128,13 +130,13 @@ def fund_homes_for(user):
     return FundHome.objects.filter(desk__in=desks).select_related("owner", "municipality")
 
 
-def rolling_fund_homes(start: dt.date, end: dt.date) -> int | None:
+def rolling_fund_homes(start: dt.date, end: dt.date, municipality=None) -> int | None:
     """energy.rolling_fund.homes: homes whose renovation the fund pre-financed, with the
     works started in the period."""
     if not FundHome.objects.exists():
         return None
-    return (
-        FundHome.objects.filter(works_started_on__range=(start, end),
-                                movements__kind="prefinance")
-        .distinct().count()
-    )  # fmt: skip
+    homes = FundHome.objects.filter(works_started_on__range=(start, end),
+                                    movements__kind="prefinance")  # fmt: skip
+    if municipality is not None:
+        homes = homes.filter(municipality=municipality)
+    return homes.distinct().count()

@@ -13,6 +13,7 @@ class FoodConfig(AppConfig):
         demo_steps.register(20, "food", demo.build)
         demo_steps.register(21, "food-year", demo.build_year)
         demo_steps.register(22, "food-routes", demo.build_routes)
+        demo_steps.register_year(2018, 20, "food-2018", demo.build_2018)
 
         panels.register(
             roles=rules.FOOD_ORDER,

@@ -335,17 +335,22 @@ def food_figures(date_from: dt.date, date_to: dt.date, municipality=None) -> dic
     }  # fmt: skip
 
 
-def monthly_kg(year: int) -> dict[str, list[Decimal]]:
-    """kg collected (taken in) and distributed (received) per month of a year."""
+def monthly_kg(year: int, municipality=None) -> dict[str, list[Decimal]]:
+    """kg collected (taken in) and distributed (received) per month of a year (for one
+    municipality: by the donor's and the receiving organisation's, as food_figures)."""
     from django.db.models.functions import ExtractMonth
 
+    lots = Lot.objects.filter(received_at__year=year).exclude(decision="refused")
+    lines = OrderLine.objects.filter(order__delivery__delivered_at__year=year)
+    if municipality is not None:
+        lots = lots.filter(donor__municipality=municipality)
+        lines = lines.filter(order__organisation__municipality=municipality)
     collected = dict(
-        Lot.objects.filter(received_at__year=year).exclude(decision="refused")
-        .annotate(m=ExtractMonth("received_at")).values("m").annotate(kg=Sum("kg"))
+        lots.annotate(m=ExtractMonth("received_at")).values("m").annotate(kg=Sum("kg"))
         .values_list("m", "kg")
     )  # fmt: skip
     distributed = dict(
-        OrderLine.objects.filter(order__delivery__delivered_at__year=year)
+        lines
         .annotate(m=ExtractMonth("order__delivery__delivered_at")).values("m")
         .annotate(kg=Sum("received_kg")).values_list("m", "kg")
     )  # fmt: skip

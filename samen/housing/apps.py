@@ -15,3 +15,4 @@ class HousingConfig(AppConfig):
         demo_steps.register(33, "evictions", demo.build_evictions)
         demo_steps.register(34, "dedicated-team", demo.build_dedicated)
         demo_steps.register(35, "woonclub", demo.build_woonclub)
+        demo_steps.register_year(2018, 30, "housing-2018", demo.build_2018)

@@ -89,18 +89,22 @@ class CrisisFigures:
     nights: int | None
 
 
-def crisis_figures(start: dt.date, end: dt.date) -> CrisisFigures:
+def crisis_figures(start: dt.date, end: dt.date, municipality=None) -> CrisisFigures:
     """crisis.admissions (starting in the period), crisis.persons (distinct persons with an
     admission starting in it) and crisis.nights (nights within it, whenever the stay
-    began): null when the network has no admissions at all, 0 when none match."""
+    began): null when the network has no admissions at all, 0 when none match. For one
+    municipality: the beds there."""
     if not CrisisAdmission.objects.exists():
         return CrisisFigures(None, None, None)
     tz = timezone.get_current_timezone()
     since = timezone.make_aware(dt.datetime.combine(start, dt.time.min), tz)
     until = timezone.make_aware(dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min), tz)
-    starting = CrisisAdmission.objects.filter(admitted_at__gte=since, admitted_at__lt=until)
+    admissions = CrisisAdmission.objects.all()
+    if municipality is not None:
+        admissions = admissions.filter(bed__partner__municipality=municipality)
+    starting = admissions.filter(admitted_at__gte=since, admitted_at__lt=until)
     now = timezone.now()
-    overlapping = CrisisAdmission.objects.filter(
+    overlapping = admissions.filter(
         admitted_at__lt=until + dt.timedelta(days=1)
     ).filter(Q(discharged_at__isnull=True) | Q(discharged_at__gt=since - dt.timedelta(days=1)))
     total = sum(
@@ -223,23 +227,31 @@ class MeldpuntFigures:
     consultation_situations: int | None
 
 
-def meldpunt_figures(start: dt.date, end: dt.date) -> MeldpuntFigures:
+def meldpunt_figures(start: dt.date, end: dt.date, municipality=None) -> MeldpuntFigures:
     """kw.meldpunt.situations / .persons / .offered (situations reported in the period,
     the distinct persons in them, those offered a Kracht.Wonen trajectory) and
     kw.crisis_consultations (held in the period) / .situations (distinct situations
-    discussed in them). Null when the meldpunt has no records at all."""
+    discussed in them). Null when the meldpunt has no records at all. For one municipality:
+    the situations with a person living there, and only those persons."""
     from samen.housing.models import Consultation, Situation, SituationDecision
 
     if not Situation.objects.exists():
         return MeldpuntFigures(None, None, None, None, None)
-    reported = Situation.objects.filter(reported_on__range=(start, end))
+    situations = Situation.objects.all()
+    persons = Person.objects.filter(meldpunt_situations__reported_on__range=(start, end))
     held = Consultation.objects.filter(held_on__range=(start, end))
+    if municipality is not None:
+        situations = situations.filter(
+            pk__in=Situation.objects.filter(persons__municipality=municipality).values("pk"))
+        persons = persons.filter(municipality=municipality)
+        held = held.filter(situations__in=situations).distinct()
+    reported = situations.filter(reported_on__range=(start, end))
     return MeldpuntFigures(
         reported.count(),
-        reported.values("persons").exclude(persons=None).distinct().count(),
+        persons.distinct().count(),
         reported.filter(decision=SituationDecision.KRACHT_WONEN).count(),
         held.count(),
-        Situation.objects.filter(consultations__in=held).distinct().count(),
+        situations.filter(consultations__in=held).distinct().count(),
     )
 
 
@@ -318,7 +330,7 @@ class PoolFigures:
     waiting_accelerated_allocation: int | None
 
 
-def pool_figures(start: dt.date, end: dt.date) -> PoolFigures:
+def pool_figures(start: dt.date, end: dt.date, municipality=None) -> PoolFigures:
     """kw.dwellings (in the pool on the period's last day, or today for the running
     year), kw.occupations (active at any time in it), kw.outflow (ended in it, by
     destination), kw.waiting_accelerated_allocation (active on its last day, waiting)."""
@@ -327,15 +339,15 @@ def pool_figures(start: dt.date, end: dt.date) -> PoolFigures:
     if not Dwelling.objects.exists():
         return PoolFigures(None, None, None, None)
     last = min(end, timezone.localdate())
-    active = Occupation.objects.filter(start__lte=end).filter(
-        Q(end__isnull=True) | Q(end__gte=start)
-    )
-    on_last = Occupation.objects.filter(start__lte=last).filter(
-        Q(end__isnull=True) | Q(end__gte=last)
-    )
-    ended = Occupation.objects.filter(end__range=(start, end))
+    dwellings, occupations = Dwelling.objects.all(), Occupation.objects.all()
+    if municipality is not None:  # where the dwelling lies
+        dwellings = dwellings.filter(municipality=municipality)
+        occupations = occupations.filter(dwelling__municipality=municipality)
+    active = occupations.filter(start__lte=end).filter(Q(end__isnull=True) | Q(end__gte=start))
+    on_last = occupations.filter(start__lte=last).filter(Q(end__isnull=True) | Q(end__gte=last))
+    ended = occupations.filter(end__range=(start, end))
     return PoolFigures(
-        Dwelling.objects.filter(since__lte=last).count(),
+        dwellings.filter(since__lte=last).count(),
         active.count(),
         {o: ended.filter(outflow=o).count() for o in Outflow.values},
         on_last.filter(awaiting_accelerated_allocation=True).count(),
@@ -387,16 +399,21 @@ class HousingFigures:
     accelerated_allocation_requests: int | None
 
 
-def housing_figures(start: dt.date, end: dt.date) -> HousingFigures:
+def housing_figures(start: dt.date, end: dt.date, municipality=None) -> HousingFigures:
     """housing.eviction_reports (received in the period) and
-    housing.accelerated_allocation_requests (filed in it); null without any record."""
+    housing.accelerated_allocation_requests (filed in it); null without any record. For
+    one municipality: the tenant's."""
     from samen.housing.models import AcceleratedAllocationRequest, EvictionReport
 
-    reports, requests = EvictionReport.objects, AcceleratedAllocationRequest.objects
-    return HousingFigures(
-        reports.filter(received_on__range=(start, end)).count() if reports.exists() else None,
-        requests.filter(filed_on__range=(start, end)).count() if requests.exists() else None,
-    )
+    any_report = EvictionReport.objects.exists()
+    any_request = AcceleratedAllocationRequest.objects.exists()
+    reports = EvictionReport.objects.filter(received_on__range=(start, end))
+    requests = AcceleratedAllocationRequest.objects.filter(filed_on__range=(start, end))
+    if municipality is not None:
+        reports = reports.filter(municipality=municipality)
+        requests = requests.filter(person__municipality=municipality)
+    return HousingFigures(reports.count() if any_report else None,
+                          requests.count() if any_request else None)  # fmt: skip
 
 
 # --- The dedicated team -------------------------------------------------------------------
@@ -444,7 +461,7 @@ class TrajectoryFigures:
     kracht_wonen: int | None
 
 
-def trajectory_figures(start: dt.date, end: dt.date) -> TrajectoryFigures:
+def trajectory_figures(start: dt.date, end: dt.date, municipality=None) -> TrajectoryFigures:
     """kw.trajectories.dedicated_team (active in the period, not for Kracht.Wonen) and
     kw.trajectories.kracht_wonen (active in it, for Kracht.Wonen residents)."""
     from samen.housing.models import GuidanceTrajectory
@@ -454,6 +471,8 @@ def trajectory_figures(start: dt.date, end: dt.date) -> TrajectoryFigures:
     active = GuidanceTrajectory.objects.filter(start__lte=end).filter(
         Q(end__isnull=True) | Q(end__gte=start)
     )
+    if municipality is not None:
+        active = active.filter(person__municipality=municipality)
     return TrajectoryFigures(
         active.filter(kracht_wonen=False).count(), active.filter(kracht_wonen=True).count()
     )
@@ -522,11 +541,10 @@ class WoonclubFigures:
     reasons_pct: dict | None
 
 
-def woonclub_figures(start: dt.date, end: dt.date) -> WoonclubFigures:
+def woonclub_figures(start: dt.date, end: dt.date, municipality=None) -> WoonclubFigures:
     """The woonclub.* figures of key-figures.md for the period (see there); households are
-    counted once, at their first intake; persons are the adults and children recorded."""
-    from django.db.models import Min
-
+    counted once, at their first intake; persons are the adults and children recorded. For
+    one municipality: its walk-in points and the households living there."""
     from samen.housing.models import HousingSituation, MoveReason, WalkInPoint, WoonclubHousehold
 
     if not WoonclubHousehold.objects.exists() and not WalkInPoint.objects.exists():
@@ -534,14 +552,18 @@ def woonclub_figures(start: dt.date, end: dt.date) -> WoonclubFigures:
     points = WalkInPoint.objects.filter(active_from__lte=end).filter(
         Q(active_to__isnull=True) | Q(active_to__gte=start)
     )
-    first = WoonclubHousehold.objects.values("person_id").annotate(first=Min("intake_on"))
-    new_ids = [r["person_id"] for r in first if start <= r["first"] <= end]
-    new = [
-        WoonclubHousehold.objects.filter(person_id=pid).order_by("intake_on", "pk").first()
-        for pid in new_ids
-    ]
-    housed_in_period = WoonclubHousehold.objects.filter(housed_on__range=(start, end))
-    days = [(h.housed_on - h.intake_on).days for h in housed_in_period]
+    households = WoonclubHousehold.objects.all()
+    if municipality is not None:
+        points = points.filter(municipality=municipality)
+        households = households.filter(person__municipality=municipality)
+    first_intake = {}  # a household is new at its first intake (one query, ordered)
+    fields = ("person_id", "intake_on", "adults", "children", "situation", "reasons", "housed_on")
+    for h in households.filter(intake_on__lte=end).order_by("intake_on", "pk").only(*fields):
+        first_intake.setdefault(h.person_id, h)
+    new = [h for h in first_intake.values() if h.intake_on >= start]
+    housed_in_period = households.filter(housed_on__range=(start, end))
+    days = [(h.housed_on - h.intake_on).days
+            for h in housed_in_period.only("intake_on", "housed_on")]  # fmt: skip
     count = len(new)
     return WoonclubFigures(
         points.count(),

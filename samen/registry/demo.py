@@ -539,3 +539,33 @@ def build(seed: int = 1, progress: bool = True) -> list[tuple[str, str]]:
         build_persons(rng, seed, progress=progress)
     build_activity()
     return logins()
+
+
+FIRST_NAMES = ["Jan", "Sara", "Ahmed", "Lotte", "Koen", "Ines", "Dries", "Fatima", "Pieter",
+               "Marie", "Youssef", "Els", "Tom", "Nadia", "Wim", "Lien", "Bram", "Olena"]
+LAST_NAMES = ["Vandenberghe", "Desmet", "Vermeulen", "Maes", "Declercq", "Claeys", "Verhaeghe",
+              "Dewulf", "Lambrecht", "Vanhoutte", "Benali", "Kowalski", "Deprez", "Coucke"]
+# Where the people of the region live, roughly by population (Kortrijk the largest).
+TOWN_WEIGHTS = {"Kortrijk": 20, "Waregem": 10, "Menen": 9, "Harelbeke": 7, "Wevelgem": 8,
+                "Zwevegem": 6, "Wervik": 5, "Kuurne": 4, "Anzegem": 4, "Deerlijk": 3,
+                "Wielsbeke": 3, "Avelgem": 3, "Lendelede": 2, "Spiere-Helkijn": 1}  # fmt: skip
+
+
+def bulk_people(rng, count: int, tag: str, born=(1950, 2000)) -> list:
+    """`count` registry persons written in one statement, for the years of history the
+    demo adds (a name, a birth date, a municipality weighted by population). `tag` ends
+    the last name, so a demo person can be traced to the step that made it."""
+    from samen.registry.models import Person
+    from samen.registry.normalise import name_key
+
+    towns = {m.name: m for m in Municipality.objects.all()}
+    names, weights = list(TOWN_WEIGHTS), list(TOWN_WEIGHTS.values())
+    people = []
+    for n in range(count):
+        first, last = rng.choice(FIRST_NAMES), f"{rng.choice(LAST_NAMES)}-{tag}{n:03d}"
+        people.append(Person(
+            first_name=first, last_name=last, name_key=name_key(first, last),
+            birth_date=dt.date(rng.randint(*born), rng.randint(1, 12), rng.randint(1, 28)),
+            municipality=towns[rng.choices(names, weights)[0]],
+        ))  # fmt: skip
+    return Person.objects.bulk_create(people)

@@ -11,6 +11,7 @@ class WorkConfig(AppConfig):
         from samen.work import demo, imports  # noqa: F401 (imports registers kinds)
 
         demo_steps.register(40, "work", demo.build)
+        demo_steps.register_year(2018, 40, "work-2018", demo.build_2018)
         panels.register(roles=rules.WIJKWERK_COACH, template="work/_coach_panel.html",
                         context=_coach_panel)  # fmt: skip
         panels.register(roles=rules.WIJKWERK_USER | {"citizen"}, template="work/_own_panel.html",

@@ -118,20 +118,24 @@ def _users(w13, towns, rng, today):
 def _workers(w13, rng, today):
     from samen.work.models import Worker
 
+    towns = {m.name: m for m in Municipality.objects.all()}
+    weights = registry_demo.TOWN_WEIGHTS
+
     def person(first=None, last=None):
         return Person.objects.create(
             first_name=first or rng.choice(registry_demo.FIRST_F + registry_demo.FIRST_M),
             last_name=last or rng.choice(registry_demo.LAST),
             birth_date=dt.date(1962 + rng.randint(0, 38), rng.randint(1, 12), rng.randint(1, 28)),
+            municipality=towns[rng.choices(list(weights), list(weights.values()))[0]],
         )  # fmt: skip
 
     workers = []
     for n in range(PWA_WORKERS):  # from the PWA system: no 12-month limit, since 2018
         started = dt.date(2018, 1, 2 + n % 5)
-        workers.append(Worker.objects.create(
+        workers.append(Worker.objects.create(  # in the PWA since before; wijk-werker in 2018
             organiser=w13, person=person(*(STORY_WORKER if n == 0 else (None, None))),
-            referred_by="ocmw", referred_on=started, intake_on=started, started_on=started,
-            ex_pwa=True,
+            referred_by="ocmw", referred_on=dt.date(2008 + n % 10, 1 + n % 12, 1 + n % 28),
+            intake_on=started, started_on=started, ex_pwa=True,
         ))  # fmt: skip
     year_start = dt.date(today.year, 1, 1)
     span = (today - year_start).days
@@ -285,3 +289,122 @@ def _economy(towns, today) -> None:
                                             municipality=towns[town],
                                             participants=participants)  # fmt: skip
         event.enterprises.set(enterprises)
+
+
+# --- 2018, the year of the annual report -------------------------------------------------
+
+CHEQUES_2018, REFERRED_2018, STARTED_2018 = 142_579, 155, 123
+
+
+def build_2018(seed: int = 1, progress: bool = True) -> None:
+    """Wijk-werken's first year as records: the 380 wijk-werkers from the PWA system and
+    123 of the 155 people referred in 2018 performing for the year's users, 142,579
+    cheques in all; two activation trajectories started; the social-economy events."""
+    from samen.work import services
+    from samen.work.models import ChequePurchase, Performance, WijkwerkUser, Worker
+
+    if Performance.objects.filter(on__year=2018).exists():
+        return
+    rng = random.Random(seed * 2018)
+    w13 = Organisation.objects.get(name="W13 welzijnsvereniging")
+    coach = get_user_model().objects.get(username="wijkwerk.coach")
+    with transaction.atomic():
+        people = registry_demo.bulk_people(rng, REFERRED_2018 + 700, "WW", born=(1940, 2000))
+        referred_people, user_people = people[:REFERRED_2018], people[REFERRED_2018:]
+        new = []
+        for n, person in enumerate(referred_people):
+            referred = dt.date(2018, 1, 8) + dt.timedelta(days=int(320 * n / REFERRED_2018))
+            started = referred + dt.timedelta(days=12) if n < STARTED_2018 else None
+            new.append(Worker(
+                organiser=w13, person=person, referred_by=rng.choice(["vdab", "ocmw"]),
+                referred_on=referred, intake_on=referred + dt.timedelta(days=5),
+                started_on=started, ended_on=dt.date(2019, 12, 31) if started else None,
+                not_started_reason="" if started else "Vond elders werk.",
+            ))  # fmt: skip
+        Worker.objects.bulk_create(new)
+        users = WijkwerkUser.objects.bulk_create([
+            WijkwerkUser(organiser=w13, kind="private", person=person, number=f"P18-{n + 1:04d}",
+                         registered_on=dt.date(2017, 12, 1) + dt.timedelta(days=rng.randint(0, 40)))
+            for n, person in enumerate(user_people)
+        ])  # fmt: skip
+        workers = list(Worker.objects.filter(ex_pwa=True)) + [w for w in new if w.started_on]
+        rows, need = _year_of_performances(rng, workers, users)
+        services.performances_insert(rows, registered_by_id=coach.pk)
+        ChequePurchase.objects.bulk_create(
+            ChequePurchase(user=user, bought_on=user.registered_on, price=PRICE,
+                           cheques=max(20, math.ceil(need[user.pk] * 1.2 / 10) * 10))
+            for user in users
+        )  # fmt: skip
+        _activation_2018(rng)
+        _economy_2018()
+
+
+def _year_of_performances(rng, workers, users) -> tuple[list, dict]:
+    """Tasks of 1 to 3 hours, about 24 hours a month per wijk-werker from the month they
+    started (never 60 in a month), until the year's cheques are reached exactly."""
+    slots = [(w, month) for month in range(1, 13) for w in workers
+             if w.started_on <= dt.date(2018, month, 28)]  # fmt: skip
+    per_slot = CHEQUES_2018 / len(slots)
+    hours_choice = [Decimal(h) for h in ("1", "1.5", "2", "2.5", "3")]
+    rows, need, total = [], {u.pk: 0 for u in users}, 0
+    for worker, month in slots:
+        days = [d for d in _dates_of_month(2018, month, dt.date(2018, 12, 31))
+                if d >= worker.started_on and d.weekday() < 6]  # fmt: skip
+        goal = per_slot * rng.uniform(0.7, 1.3)
+        cheques = 0
+        while cheques < goal and total < CHEQUES_2018:
+            hours = min(rng.choice(hours_choice), Decimal(CHEQUES_2018 - total))
+            user = rng.choice(users)
+            rows.append((worker.pk, user.pk, rng.choice(ACTIVITIES), rng.choice(days), hours,
+                         math.ceil(hours), Decimal(rng.choice([0, 0, 4, 8, 14]))))  # fmt: skip
+            need[user.pk] += math.ceil(hours)
+            cheques += math.ceil(hours)
+            total += math.ceil(hours)
+    while total < CHEQUES_2018:  # the variation fell short: December's last tasks
+        worker = workers[total % len(workers)]
+        hours = min(Decimal(2), Decimal(CHEQUES_2018 - total))
+        user = rng.choice(users)
+        rows.append((worker.pk, user.pk, rng.choice(ACTIVITIES), dt.date(2018, 12, 3), hours,
+                     math.ceil(hours), Decimal(0)))  # fmt: skip
+        need[user.pk] += math.ceil(hours)
+        total += math.ceil(hours)
+    return rows, need
+
+
+def _activation_2018(rng) -> None:
+    """W² began at the end of 2018: three people referred, two trajectories started."""
+    from samen.work.models import ActivationEvent, ActivationTrajectory
+
+    kortrijk = Organisation.objects.get(name="OCMW Kortrijk")
+    member = Membership.objects.filter(role=Role.SOCIAL_WORKER, organisation=kortrijk).first()
+    for n, person in enumerate(registry_demo.bulk_people(rng, 3, "W2")):
+        referred = dt.date(2018, 10, 1) + dt.timedelta(days=20 * n)
+        trajectory = ActivationTrajectory.objects.create(
+            person=person, organisation=kortrijk, referred_by=["vdab", "gtb", "care"][n],
+            referred_on=referred, barriers=[["mental"], ["medical", "social"], ["psychiatric"]][n],
+            goals="Een vast ritme opbouwen en stap voor stap naar (aangepast) werk.",
+        )  # fmt: skip
+        ActivationEvent.objects.create(trajectory=trajectory, status="referred", on=referred,
+                                       by=member.user)  # fmt: skip
+        if n < 2:
+            start = referred + dt.timedelta(days=21)
+            trajectory.status, trajectory.started_on = "running", start
+            trajectory.save(update_fields=["status", "started_on"])
+            ActivationEvent.objects.create(trajectory=trajectory, status="running", on=start,
+                                           by=member.user)  # fmt: skip
+
+
+def _economy_2018() -> None:
+    from samen.work.models import EconomyEvent, Enterprise
+
+    towns = {m.name: m for m in Municipality.objects.all()}
+    events = [
+        ("visit", "Bedrijfsbezoek De Witte Mol", dt.date(2018, 4, 19), "Zwevegem", 15),
+        ("network", "Netwerkmoment sociale economie", dt.date(2018, 9, 27), "Kortrijk", 42),
+        ("mobility", "Mobiliteitsmarkt Samen Slimmer Naar Het Werk", dt.date(2018, 11, 22),
+         "Kortrijk", 120),
+    ]  # fmt: skip
+    for kind, title, on, town, participants in events:
+        event = EconomyEvent.objects.create(kind=kind, title=title, on=on,
+                                            municipality=towns[town], participants=participants)
+        event.enterprises.set(Enterprise.objects.all()[:4])

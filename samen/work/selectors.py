@@ -109,7 +109,7 @@ class WorkFigures:
     started: int | None
 
 
-def work_figures(start: dt.date, end: dt.date) -> WorkFigures:
+def work_figures(start: dt.date, end: dt.date, municipality=None) -> WorkFigures:
     """work.wijkwerk.* of key-figures.md: cheques redeemed for performances in the period
     (one per started hour, by service date), hours performed, wijk-werkers from the PWA
     system who started in it, people referred in it and, of those, the ones who started
@@ -117,11 +117,16 @@ def work_figures(start: dt.date, end: dt.date) -> WorkFigures:
     if not (Performance.objects.exists() or Worker.objects.exists()):
         return WorkFigures(None, None, None, None, None)
     done = Performance.objects.filter(on__range=(start, end))
-    referred = Worker.objects.filter(referred_on__range=(start, end))
+    workers = Worker.objects.all()
+    if municipality is not None:  # where the wijk-werker lives
+        done = done.filter(worker__person__municipality=municipality)
+        workers = workers.filter(person__municipality=municipality)
+    referred = workers.filter(referred_on__range=(start, end))
+    totals = done.aggregate(n=Sum("cheques"), h=Sum("hours"))
     return WorkFigures(
-        done.aggregate(n=Sum("cheques"))["n"] or 0,
-        done.aggregate(h=Sum("hours"))["h"] or Decimal(0),
-        Worker.objects.filter(ex_pwa=True, started_on__range=(start, end)).count(),
+        totals["n"] or 0,
+        totals["h"] or Decimal(0),
+        workers.filter(ex_pwa=True, started_on__range=(start, end)).count(),
         referred.count(),
         referred.filter(started_on__range=(start, end)).count(),
     )
@@ -245,18 +250,24 @@ def activation_capacity(year: int) -> dict:
     return {"year": year, "plan": plan, "started": started, "running": running}
 
 
-def activation_started(start: dt.date, end: dt.date) -> int | None:
+def activation_started(start: dt.date, end: dt.date, municipality=None) -> int | None:
     """work.activation.started: trajectories whose start falls in the period."""
     if not ActivationTrajectory.objects.exists():
         return None
-    return ActivationTrajectory.objects.filter(started_on__range=(start, end)).count()
+    started = ActivationTrajectory.objects.filter(started_on__range=(start, end))
+    if municipality is not None:
+        started = started.filter(person__municipality=municipality)
+    return started.count()
 
 
-def economy_events(start: dt.date, end: dt.date) -> int | None:
-    """work.social_economy.events: events held in the period."""
+def economy_events(start: dt.date, end: dt.date, municipality=None) -> int | None:
+    """work.social_economy.events: events held in the period (in the municipality)."""
     if not EconomyEvent.objects.exists():
         return None
-    return EconomyEvent.objects.filter(on__range=(start, end)).count()
+    held = EconomyEvent.objects.filter(on__range=(start, end))
+    if municipality is not None:
+        held = held.filter(municipality=municipality)
+    return held.count()
 
 
 def month_hours(worker_ids: list[int], day: dt.date) -> dict[int, Decimal]:

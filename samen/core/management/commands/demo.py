@@ -11,17 +11,21 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
         parser.add_argument(
+            "--year", type=int, action="append", default=[], choices=sorted(demo_steps.YEAR_STEPS),
+            help="also add this past year as records (2018: the annual report's year)",
+        )
+        parser.add_argument(
             "--if-empty", action="store_true", help="only when the database holds no persons yet"
         )
 
-    def handle(self, *args, seed: int, quiet: bool, if_empty: bool, **options):
+    def handle(self, *args, seed: int, quiet: bool, if_empty: bool, year: list, **options):
         from samen.registry.models import Person
 
         if if_empty and Person.objects.exists():
             logins = demo.logins()
             self.stdout.write("The database already holds data; no demo loaded.")
         else:
-            demo_steps.run(seed=seed, progress=not quiet)
+            demo_steps.run(seed=seed, progress=not quiet, years=tuple(year))
             logins = demo.logins()
             self.stdout.write(self.style.SUCCESS("Demo region ready."))
         self.stdout.write(f"Demo logins (password: {demo.DEMO_PASSWORD}):")
