@@ -43,6 +43,7 @@ urlpatterns = [
     path("energie/", include("samen.energy.urls")),
     path("budget/", include("samen.budget.urls")),
     path("zorg/", include("samen.care.urls")),
+    path("cijfers/", include("samen.reports.urls")),
     path("api/v1/", api.urls),
     path("imports/", imports.import_upload, name="import_upload"),
     path("imports/bevestigen/", imports.import_confirm, name="import_confirm"),

@@ -31,6 +31,7 @@ def navigation(request):
             "budget": not policy.memberships(user),
             "biz": _in_team(user, "biz") and bool(roles & rules.FILE_ROLES),
             "gbo": bool(roles & rules.AGGREGATES),
+            "reports": bool(roles & rules.AGGREGATES),
             "solentra": any(
                 m.organisation_id and m.organisation.name == "Solentra"
                 for m in policy.file_memberships(user)

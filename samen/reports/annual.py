@@ -60,6 +60,7 @@ class Row:
 @dataclass
 class Programme:
     theme: str
+    slug: str
     title: str
     rows: list[Row] = field(default_factory=list)
     charts: list = field(default_factory=list)
@@ -75,6 +76,9 @@ def _rows(fig, value, previous, labels) -> list[Row]:
         rows = [Row(str(fig.label), "" if value is not None else "—",
                     None if previous is None or value is None else "")]  # fmt: skip
         for code in codes:
+            if fig.id.endswith("_by_municipality") and not (value or {}).get(code) and not (
+                    previous or {}).get(code):
+                continue  # fourteen rows of zeros say less than the ones that count
             name = labels.get(fig.id, {}).get(code, f"{code} %" if "by_rate" in fig.id else code)
             now = (value or {}).get(code, 0) if value is not None else None
             before = (previous or {}).get(code, 0) if previous is not None else None
@@ -129,10 +133,16 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def document(start: dt.date, end: dt.date, municipality=None, *, year: int | None = None,
-             published: bool = False) -> dict:
+             published: bool = False, previous_period: tuple | None = None,
+             only: str | None = None, chart_year: int | None = None) -> dict:
     """Themes with their programmes (rows and charts), for a year or a free period. A
-    published document (the public report of a municipality) shows suppressed cells."""
-    if published:
+    published document (the public report of a municipality) shows suppressed cells.
+    `previous_period` compares with another period than the year before; `only` keeps one
+    programme (a dashboard)."""
+    if previous_period is not None:
+        previous = key_figures(*previous_period, municipality)
+        figures = key_figures(start, end, municipality)
+    elif published:
         figures = open_data.municipality_figures(start, end, municipality)
         previous = (open_data.municipality_figures(dt.date(year - 1, 1, 1),
                                                    dt.date(year - 1, 12, 31), municipality)
@@ -142,11 +152,14 @@ def document(start: dt.date, end: dt.date, municipality=None, *, year: int | Non
         previous = (key_figures(dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31), municipality)
                     if year else None)  # fmt: skip
     labels = code_labels()
-    chart_map = _charts(year, figures, municipality, published) if year else {}
+    chart_year = chart_year or year
+    chart_map = _charts(chart_year, figures, municipality, published) if chart_year else {}
     themes = {key: {"title": title, "programmes": []} for key, title in THEMES.items()}
-    for theme, title, figs in PROGRAMMES:
+    for theme, slug, title, figs in PROGRAMMES:
+        if only and slug != only:
+            continue
         charts_of = [c for f in figs for c in chart_map.get(f.id, [])]
-        programme = Programme(theme, str(title), charts=charts_of)
+        programme = Programme(theme, slug, str(title), charts=charts_of)
         shown = [f for f in figs if f.id in figures]
         programme.empty = all(figures[f.id] is None for f in shown) and (
             previous is None or all(previous.get(f.id) is None for f in shown))
@@ -156,6 +169,9 @@ def document(start: dt.date, end: dt.date, municipality=None, *, year: int | Non
         themes[theme]["programmes"].append(programme)
     return {
         "year": year, "start": start, "end": end, "municipality": municipality,
-        "published": published, "themes": list(themes.values()),
+        "published": published,
+        "themes": [t for t in themes.values() if t["programmes"]],
         "has_previous": previous is not None,
+        "previous_label": (f"{previous_period[0]:%d/%m/%Y} – {previous_period[1]:%d/%m/%Y}"
+                           if previous_period else (year - 1 if year else None)),
     }  # fmt: skip

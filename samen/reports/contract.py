@@ -21,8 +21,8 @@ THEMES = {
     "care": _("Zorg"),
 }
 
-PROGRAMMES = [  # (theme, programme title, figures), in the order of the annual report
-    ("poverty", _("Budget In Zicht"), [
+PROGRAMMES = [  # (theme, slug, title, figures), in the order of the annual report
+    ("poverty", "budget-in-zicht", _("Budget In Zicht"), [
         Figure("biz.education.pupils", _("Leerlingen bereikt met educatie"), people=True),
         Figure("biz.education.pupils_by_municipality", _("Leerlingen per gemeente"), people=True),
         Figure("biz.education.pupils_by_activity", _("Leerlingen per activiteit"), people=True),
@@ -33,7 +33,7 @@ PROGRAMMES = [  # (theme, programme title, figures), in the order of the annual 
         Figure("biz.groupwork.sessions", _("Sessies groepswerk")),
         Figure("biz.groupwork.participants", _("Deelnemers groepswerk (personen)"), people=True),
     ]),
-    ("poverty", _("Food Act 13"), [
+    ("poverty", "food-act-13", _("Food Act 13"), [
         Figure("food.collected_kg", _("Ingezameld voedsel"), unit="kg"),
         Figure("food.collected_kg_per_day", _("Ingezameld per inzameldag"), unit="kg"),
         Figure("food.distributed_kg", _("Verdeeld voedsel"), unit="kg"),
@@ -44,12 +44,12 @@ PROGRAMMES = [  # (theme, programme title, figures), in the order of the annual 
         Figure("food.trainees_active", _("Actieve leerwerknemers"), people=True),
         Figure("food.target_progress", _("Deel van de jaardoelstelling")),
     ]),
-    ("housing", _("Energiehuis"), [
+    ("housing", "energiehuis", _("Energiehuis"), [
         Figure("energy.loans.dossiers", _("Dossiers energielening")),
         Figure("energy.loans.by_rate", _("Dossiers per rentevoet (%)")),
         Figure("energy.rolling_fund.homes", _("Woningen voorgefinancierd door het rollend fonds")),
     ]),
-    ("housing", _("Kracht.Wonen"), [
+    ("housing", "kracht-wonen", _("Kracht.Wonen"), [
         Figure("kw.meldpunt.situations", _("Situaties gemeld bij het meldpunt")),
         Figure("kw.meldpunt.persons", _("Personen in die situaties"), people=True),
         Figure("kw.meldpunt.offered", _("Situaties met een aanbod Kracht.Wonen")),
@@ -62,12 +62,12 @@ PROGRAMMES = [  # (theme, programme title, figures), in the order of the annual 
         Figure("kw.crisis_consultations", _("Multidisciplinaire crisisoverleggen")),
         Figure("kw.crisis_consultations.situations", _("Situaties besproken")),
     ]),
-    ("housing", _("Crisisnetwerk"), [
+    ("housing", "crisisnetwerk", _("Crisisnetwerk"), [
         Figure("crisis.admissions", _("Opnames in een crisisbed")),
         Figure("crisis.persons", _("Verschillende personen opgenomen"), people=True),
         Figure("crisis.nights", _("Overnachtingen")),
     ]),
-    ("housing", _("Woonclub"), [
+    ("housing", "woonclub", _("Woonclub"), [
         Figure("woonclub.points", _("Zitdagplaatsen")),
         Figure("woonclub.new_households", _("Nieuwe gezinnen"), people=True),
         Figure("woonclub.persons", _("Personen in die gezinnen"), people=True),
@@ -77,37 +77,37 @@ PROGRAMMES = [  # (theme, programme title, figures), in the order of the annual 
         Figure("woonclub.search_days_avg", _("Gemiddelde zoektijd"), unit=_("dagen")),
         Figure("woonclub.reasons_pct", _("Redenen om te verhuizen (% van de gezinnen)")),
     ]),
-    ("housing", _("Preventie van uithuiszetting"), [
+    ("housing", "uithuiszetting", _("Preventie van uithuiszetting"), [
         Figure("housing.eviction_reports", _("Meldingen van uithuiszetting")),
         Figure("housing.accelerated_allocation_requests", _("Aanvragen versnelde toewijs")),
     ]),
-    ("work", _("Wijk-werken"), [
+    ("work", "wijk-werken", _("Wijk-werken"), [
         Figure("work.wijkwerk.cheques", _("Wijk-werkcheques")),
         Figure("work.wijkwerk.hours", _("Gepresteerde uren"), unit=_("uur")),
         Figure("work.wijkwerk.from_pwa", _("Gestart vanuit het PWA-stelsel"), people=True),
         Figure("work.wijkwerk.referred", _("Doorverwezen"), people=True),
         Figure("work.wijkwerk.started", _("Gestart"), people=True),
     ]),
-    ("work", _("Activering en sociale economie"), [
+    ("work", "activering", _("Activering en sociale economie"), [
         Figure("work.activation.started", _("Gestarte activeringstrajecten")),
         Figure("work.social_economy.events", _("Evenementen sociale economie")),
     ]),
-    ("care", _("Geïntegreerd breed onthaal"), [
+    ("care", "breed-onthaal", _("Geïntegreerd breed onthaal"), [
         Figure("care.gbo.intakes", _("Intakes")),
         Figure("care.gbo.rights_realised", _("Gerealiseerde rechten")),
     ]),
-    ("care", _("Konekti"), [
+    ("care", "konekti", _("Konekti"), [
         Figure("care.konekti.families", _("Aangemelde gezinnen"), people=True),
         Figure("care.konekti.days_to_first_contact_avg", _("Dagen tot het eerste contact"),
                unit=_("dagen")),
     ]),
-    ("care", _("Solentra"), [
+    ("care", "solentra", _("Solentra"), [
         Figure("care.solentra.consultations", _("Consultaties")),
     ]),
-    ("care", _("Vrijwilligers"), [
+    ("care", "vrijwilligers", _("Vrijwilligers"), [
         Figure("care.volunteers.active", _("Actieve vrijwilligers"), people=True),
     ]),
 ]  # fmt: skip
 
-FIGURES = {f.id: f for _theme, _title, figures in PROGRAMMES for f in figures}
+FIGURES = {f.id: f for _theme, _slug, _title, figures in PROGRAMMES for f in figures}
 IDS = list(FIGURES)

@@ -23,7 +23,7 @@ FILE = {
 STAFF = LOGGED_IN - {"citizen", "budget_user"}
 APP_USERS = {"citizen", "budget_user"}  # no staff membership: the budget app
 IMPORTERS = {"programme_lead", "coordinator"}
-API_URLS = {"api_temperature", "openapi-json", "api-root"}
+API_URLS = {"api_temperature", "openapi-json", "api-root", "open_data_year"}
 FOOD_STOCK = {"hub_staff", "hub_coordinator", "trainee", "trainee_coach"}
 FOOD_RELEASE = {"hub_coordinator", "trainee_coach"}
 CRISIS_ADMIT = {
@@ -589,6 +589,12 @@ def _solentra_client(world):
     return world.person_kortrijk.pk
 
 
+def _nis(world):
+    from samen.registry.models import Municipality
+
+    return Municipality.objects.order_by("name").first().nis_code
+
+
 K = {"worker_kortrijk"}  # reach the Kortrijk-only person
 REFERRED = {"worker_kortrijk", "worker_caw"}  # reach the person referred to the CAW
 P_K = ("person_kortrijk",)
@@ -810,6 +816,15 @@ MATRIX = {
     "fund_home": ("get", _fund_home, expect(FILE, scoped=K)),
     "fund_prefinance": ("post", _fund_home, expect(FILE, 302, scoped=K)),
     "fund_repay": ("post", _fund_home, expect(FILE, 302, scoped=K)),
+    # Reports: exact figures for coordinators; published (suppressed) figures for anyone
+    "report_annual": ("get", None, expect(AGGREGATES)),
+    "report_annual_pdf": ("get", None, expect(AGGREGATES)),
+    "report_dashboards": ("get", None, expect(AGGREGATES)),
+    "report_dashboard": ("get", lambda w: "woonclub", expect(AGGREGATES)),
+    "public_reports": ("get", lambda w: 2018, lambda p: 200),
+    "public_municipality_report": ("get", lambda w: (2018, _nis(w)), lambda p: 200),
+    "open_data_csv": ("get", lambda w: 2018, lambda p: 200),
+    "open_data_year": ("get", lambda w: 2018, lambda p: 200),
 }
 
 

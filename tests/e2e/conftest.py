@@ -1,4 +1,5 @@
-"""Browser tests: a real `samen serve` on its own database, loaded with `samen demo`,
+"""Browser tests: a real `samen serve` on its own database, loaded with `samen demo --year
+2018` (the demo region and the annual report's year as records),
 driven by Playwright in Debian's Chromium. Axe runs on every page visited."""
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def server(tmp_path_factory):
         env["DATABASE_URL"] = _postgres_database(os.environ["DATABASE_URL"], pg_name, True)
     samen = [sys.executable, "-m", "samen.cli"]
     subprocess.run([*samen, "migrate", "--noinput", "-v0"], env=env, check=True)
-    subprocess.run([*samen, "demo", "--quiet"], env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([*samen, "demo", "--quiet", "--year", "2018"], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
     port = _free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(

@@ -3,7 +3,6 @@
 
 import datetime as dt
 import json
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
@@ -84,13 +83,13 @@ class Command(BaseCommand):
                 handle.write(text + "\n")
             self.stdout.write(f"{output}")
         else:
-            sys.stdout.write(text + "\n")
+            self.stdout.write(text)
 
     def table(self, data: dict) -> str:
         figures = data["figures"]
         lines = [f"{data['from']} – {data['to']}" + (f" · {data['municipality']}"
                                                     if data["municipality"] else "")]  # fmt: skip
-        for _theme, title, figs in PROGRAMMES:
+        for _theme, _slug, title, figs in PROGRAMMES:
             lines.append(f"\n{title}")
             for fig in figs:
                 value = figures[fig.id]
