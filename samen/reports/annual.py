@@ -13,7 +13,12 @@ from samen.reports import open_data, suppression
 from samen.reports.contract import PROGRAMMES, THEMES
 from samen.reports.selectors import key_figures
 
-MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+def months() -> list[str]:
+    """Month abbreviations in the active language (Django's own catalogue)."""
+    from django.utils.dates import MONTHS_3
+
+    return [str(MONTHS_3[m]) for m in range(1, 13)]
 
 
 def code_labels() -> dict[str, dict]:
@@ -104,19 +109,19 @@ def _charts(year: int, figures: dict, municipality, published: bool) -> dict[str
 
         target = float(settings.SAMEN_FOOD_YEARLY_TARGET_KG) / 12
         found["food.collected_kg"] = [charts.grouped_bars(
-            _("Voedsel per maand tegenover de doelstelling (kg)"), MONTHS,
+            _("Voedsel per maand tegenover de doelstelling (kg)"), months(),
             {_("ingezameld"): kg["collected"], _("verdeeld"): kg["distributed"],
              _("doel per maand"): [target] * 12})]  # fmt: skip
-    months = [(dt.date(year, m, 1), _month_end(year, m)) for m in range(1, 13)]
+    periods = [(dt.date(year, m, 1), _month_end(year, m)) for m in range(1, 13)]
     if figures.get("crisis.nights") is not None:
-        nights = [crisis_figures(a, b, municipality).nights for a, b in months]
+        nights = [crisis_figures(a, b, municipality).nights for a, b in periods]
         found["crisis.nights"] = [charts.grouped_bars(
-            _("Overnachtingen in crisisbedden per maand"), MONTHS,
+            _("Overnachtingen in crisisbedden per maand"), months(),
             {_("overnachtingen"): nights}, unit=_("nachten"))]  # fmt: skip
     if figures.get("work.wijkwerk.cheques") is not None:
-        cheques = [work_figures(a, b, municipality).cheques for a, b in months]
+        cheques = [work_figures(a, b, municipality).cheques for a, b in periods]
         found["work.wijkwerk.cheques"] = [charts.grouped_bars(
-            _("Wijk-werkcheques per maand"), MONTHS, {_("cheques"): cheques},
+            _("Wijk-werkcheques per maand"), months(), {_("cheques"): cheques},
             unit=_("cheques"))]  # fmt: skip
     situation = figures.get("woonclub.by_situation")
     if situation and not published:  # a chart cannot show a hidden cell honestly
