@@ -21,7 +21,7 @@ $(TSTAMP): $(STAMP)
 ## empty, print the demo logins and serve at http://127.0.0.1:8000
 run: $(STAMP)
 	$(BIN)/samen migrate --noinput -v0
-	$(BIN)/samen demo --if-empty
+	$(BIN)/samen demo --if-empty --year 2018
 	$(BIN)/samen serve 127.0.0.1:8000
 
 chromium:

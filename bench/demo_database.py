@@ -5,7 +5,7 @@ import os
 import tempfile
 
 
-def demo_database(database_url: str = "") -> None:
+def demo_database(database_url: str = "", years: tuple[int, ...] = ()) -> None:
     os.environ["SAMEN_VAR_DIR"] = tempfile.mkdtemp(prefix="samen-bench-")
     os.environ["DJANGO_SETTINGS_MODULE"] = "samen.settings"
     if database_url:
@@ -17,4 +17,4 @@ def demo_database(database_url: str = "") -> None:
 
     call_command("migrate", verbosity=0)
     with open(os.devnull, "w") as quiet:
-        call_command("demo", "--quiet", stdout=quiet)
+        call_command("demo", "--quiet", *[f"--year={y}" for y in years], stdout=quiet)

@@ -381,8 +381,9 @@ def build_2018(seed: int = 1, progress: bool = True) -> None:
     from samen.housing.models import CrisisAdmission
 
     start = dt.datetime(2018, 1, 1, tzinfo=timezone.get_current_timezone())
-    if CrisisAdmission.objects.filter(admitted_at__gte=start,
-                                      admitted_at__lt=start.replace(year=2019)).exists():
+    if CrisisAdmission.objects.filter(
+        admitted_at__gte=start, admitted_at__lt=start.replace(year=2019)
+    ).exists():
         return  # fmt: skip
     rng = random.Random(seed * 2018)
     with transaction.atomic():
@@ -482,8 +483,11 @@ def _meldpunt_2018(rng) -> dict:
             reported = dt.date(2017, 1, 9) + dt.timedelta(days=rng.randint(0, 90))
         reporter = rng.choice(reporters)
         chosen = year == 2017 or n in offered
-        decision = SituationDecision.KRACHT_WONEN if chosen else rng.choice(
-            [SituationDecision.OTHER_ROUTE, SituationDecision.NOT_RETAINED])
+        decision = (
+            SituationDecision.KRACHT_WONEN
+            if chosen
+            else rng.choice([SituationDecision.OTHER_ROUTE, SituationDecision.NOT_RETAINED])
+        )
         situation = Situation(
             organisation=reporter.organisation, reported_by=reporter.user, reported_on=reported,
             living_situation=rng.choice(LivingSituation.values),
@@ -513,10 +517,14 @@ def _meldpunt_2018(rng) -> dict:
             decisions="Afspraken over opvang, begeleiding en een woning uit de pool.",
             created_by=lead,
         )  # fmt: skip
-        for situation in (discussed[n % 7], discussed[(n + 1) % 7]) if n < 7 else (
-                discussed[n % 7],):
-            through.append(Consultation.situations.through(consultation_id=consultation.pk,
-                                                           situation_id=situation.pk))
+        for situation in (
+            (discussed[n % 7], discussed[(n + 1) % 7]) if n < 7 else (discussed[n % 7],)
+        ):
+            through.append(
+                Consultation.situations.through(
+                    consultation_id=consultation.pk, situation_id=situation.pk
+                )
+            )
     Consultation.situations.through.objects.bulk_create(through)
     meldpunt = Team.objects.get(code="meldpunt")
     _closed_enrolments([p for s in situations for p in s.people_], "kracht_wonen",
@@ -622,7 +630,7 @@ def _woonclub_2018(rng) -> None:
             given.append("other")
     order = list(range(n))
     rng.shuffle(order)
-    housed = set(order[:spec["housed"]])
+    housed = set(order[: spec["housed"]])
     days = _split(rng, spec["search_days_total"], spec["housed"], 20, 250)
     points = list(WalkInPoint.objects.order_by("pk"))
     lead = get_user_model().objects.get(username="pieter.woonclub")

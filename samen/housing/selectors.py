@@ -104,9 +104,9 @@ def crisis_figures(start: dt.date, end: dt.date, municipality=None) -> CrisisFig
         admissions = admissions.filter(bed__partner__municipality=municipality)
     starting = admissions.filter(admitted_at__gte=since, admitted_at__lt=until)
     now = timezone.now()
-    overlapping = admissions.filter(
-        admitted_at__lt=until + dt.timedelta(days=1)
-    ).filter(Q(discharged_at__isnull=True) | Q(discharged_at__gt=since - dt.timedelta(days=1)))
+    overlapping = admissions.filter(admitted_at__lt=until + dt.timedelta(days=1)).filter(
+        Q(discharged_at__isnull=True) | Q(discharged_at__gt=since - dt.timedelta(days=1))
+    )
     total = sum(
         1
         for a in overlapping.only("admitted_at", "discharged_at")
@@ -242,7 +242,8 @@ def meldpunt_figures(start: dt.date, end: dt.date, municipality=None) -> Meldpun
     held = Consultation.objects.filter(held_on__range=(start, end))
     if municipality is not None:
         situations = situations.filter(
-            pk__in=Situation.objects.filter(persons__municipality=municipality).values("pk"))
+            pk__in=Situation.objects.filter(persons__municipality=municipality).values("pk")
+        )
         persons = persons.filter(municipality=municipality)
         held = held.filter(situations__in=situations).distinct()
     reported = situations.filter(reported_on__range=(start, end))

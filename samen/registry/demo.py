@@ -541,10 +541,42 @@ def build(seed: int = 1, progress: bool = True) -> list[tuple[str, str]]:
     return logins()
 
 
-FIRST_NAMES = ["Jan", "Sara", "Ahmed", "Lotte", "Koen", "Ines", "Dries", "Fatima", "Pieter",
-               "Marie", "Youssef", "Els", "Tom", "Nadia", "Wim", "Lien", "Bram", "Olena"]
-LAST_NAMES = ["Vandenberghe", "Desmet", "Vermeulen", "Maes", "Declercq", "Claeys", "Verhaeghe",
-              "Dewulf", "Lambrecht", "Vanhoutte", "Benali", "Kowalski", "Deprez", "Coucke"]
+FIRST_NAMES = [
+    "Jan",
+    "Sara",
+    "Ahmed",
+    "Lotte",
+    "Koen",
+    "Ines",
+    "Dries",
+    "Fatima",
+    "Pieter",
+    "Marie",
+    "Youssef",
+    "Els",
+    "Tom",
+    "Nadia",
+    "Wim",
+    "Lien",
+    "Bram",
+    "Olena",
+]
+LAST_NAMES = [
+    "Vandenberghe",
+    "Desmet",
+    "Vermeulen",
+    "Maes",
+    "Declercq",
+    "Claeys",
+    "Verhaeghe",
+    "Dewulf",
+    "Lambrecht",
+    "Vanhoutte",
+    "Benali",
+    "Kowalski",
+    "Deprez",
+    "Coucke",
+]
 # Where the people of the region live, roughly by population (Kortrijk the largest).
 TOWN_WEIGHTS = {"Kortrijk": 20, "Waregem": 10, "Menen": 9, "Harelbeke": 7, "Wevelgem": 8,
                 "Zwevegem": 6, "Wervik": 5, "Kuurne": 4, "Anzegem": 4, "Deerlijk": 3,

@@ -47,8 +47,11 @@ def show(value, figure_id: str = "") -> str:
         return str(value)
     if isinstance(value, int):
         return number_format(value, 0, force_grouping=True)
-    decimals = 3 if figure_id.endswith("target_progress") else (
-        2 if figure_id.endswith("_pct") or figure_id.endswith("_kg") else 1)
+    decimals = (
+        3
+        if figure_id.endswith("target_progress")
+        else (2 if figure_id.endswith("_pct") or figure_id.endswith("_kg") else 1)
+    )
     if figure_id.endswith("_kg") and float(value).is_integer():
         decimals = 0
     return number_format(value, decimals, force_grouping=True)
@@ -81,8 +84,11 @@ def _rows(fig, value, previous, labels) -> list[Row]:
         rows = [Row(str(fig.label), "" if value is not None else "—",
                     None if previous is None or value is None else "")]  # fmt: skip
         for code in codes:
-            if fig.id.endswith("_by_municipality") and not (value or {}).get(code) and not (
-                    previous or {}).get(code):
+            if (
+                fig.id.endswith("_by_municipality")
+                and not (value or {}).get(code)
+                and not (previous or {}).get(code)
+            ):
                 continue  # fourteen rows of zeros say less than the ones that count
             name = labels.get(fig.id, {}).get(code, f"{code} %" if "by_rate" in fig.id else code)
             now = (value or {}).get(code, 0) if value is not None else None
@@ -137,9 +143,17 @@ def _month_end(year: int, month: int) -> dt.date:
     return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
 
 
-def document(start: dt.date, end: dt.date, municipality=None, *, year: int | None = None,
-             published: bool = False, previous_period: tuple | None = None,
-             only: str | None = None, chart_year: int | None = None) -> dict:
+def document(
+    start: dt.date,
+    end: dt.date,
+    municipality=None,
+    *,
+    year: int | None = None,
+    published: bool = False,
+    previous_period: tuple | None = None,
+    only: str | None = None,
+    chart_year: int | None = None,
+) -> dict:
     """Themes with their programmes (rows and charts), for a year or a free period. A
     published document (the public report of a municipality) shows suppressed cells.
     `previous_period` compares with another period than the year before; `only` keeps one
@@ -167,10 +181,12 @@ def document(start: dt.date, end: dt.date, municipality=None, *, year: int | Non
         programme = Programme(theme, slug, str(title), charts=charts_of)
         shown = [f for f in figs if f.id in figures]
         programme.empty = all(figures[f.id] is None for f in shown) and (
-            previous is None or all(previous.get(f.id) is None for f in shown))
+            previous is None or all(previous.get(f.id) is None for f in shown)
+        )
         for fig in shown:
-            programme.rows += _rows(fig, figures[fig.id],
-                                    previous.get(fig.id) if previous else None, labels)
+            programme.rows += _rows(
+                fig, figures[fig.id], previous.get(fig.id) if previous else None, labels
+            )
         themes[theme]["programmes"].append(programme)
     return {
         "year": year, "start": start, "end": end, "municipality": municipality,

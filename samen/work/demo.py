@@ -405,6 +405,7 @@ def _economy_2018() -> None:
          "Kortrijk", 120),
     ]  # fmt: skip
     for kind, title, on, town, participants in events:
-        event = EconomyEvent.objects.create(kind=kind, title=title, on=on,
-                                            municipality=towns[town], participants=participants)
+        event = EconomyEvent.objects.create(
+            kind=kind, title=title, on=on, municipality=towns[town], participants=participants
+        )
         event.enterprises.set(Enterprise.objects.all()[:4])

@@ -75,8 +75,12 @@ def server(tmp_path_factory):
         env["DATABASE_URL"] = _postgres_database(os.environ["DATABASE_URL"], pg_name, True)
     samen = [sys.executable, "-m", "samen.cli"]
     subprocess.run([*samen, "migrate", "--noinput", "-v0"], env=env, check=True)
-    subprocess.run([*samen, "demo", "--quiet", "--year", "2018"], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*samen, "demo", "--quiet", "--year", "2018"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     port = _free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(

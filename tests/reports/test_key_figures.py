@@ -35,7 +35,7 @@ def report_json(*args) -> dict:
 
 
 def test_the_contract_is_what_the_code_knows():
-    assert IDS == contract_ids()
+    assert contract_ids() == IDS
     assert len(IDS) == 57
 
 

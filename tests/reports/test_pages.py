@@ -35,7 +35,7 @@ def test_the_annual_report_shows_the_year_beside_the_year_before(persona_client,
     response = persona_client("coordinator").get(reverse("report_annual"), {"jaar": 2018})
     html = response.content.decode()
     assert "Jaarverslag 2018 — W13" in html
-    row = html[html.index("Opnames in een crisisbed"):][:200]
+    row = html[html.index("Opnames in een crisisbed") :][:200]
     assert '<td class="num">3</td><td class="num">1</td>' in row
     assert 'aria-label="Overnachtingen in crisisbedden per maand"' in html
 
@@ -70,7 +70,8 @@ def test_the_pdf_for_the_board(persona_client, admissions):
 def test_a_municipality_pdf(persona_client, admissions):
     menen = Municipality.objects.get(name="Menen")
     response = persona_client("coordinator").get(
-        reverse("report_annual_pdf"), {"jaar": 2018, "gemeente": menen.nis_code})
+        reverse("report_annual_pdf"), {"jaar": 2018, "gemeente": menen.nis_code}
+    )
     assert response["Content-Disposition"].endswith(f'-{menen.nis_code}.pdf"')
 
 
@@ -88,10 +89,10 @@ def test_a_municipalitys_public_report_hides_small_people_counts(client, admissi
     menen = Municipality.objects.get(name="Menen")
     html = client.get(reverse("public_municipality_report", args=[2018, menen.nis_code])
                       ).content.decode()  # fmt: skip
-    row = html[html.index("Verschillende personen opgenomen"):]
-    row = row[:row.index("</tr>")]
+    row = html[html.index("Verschillende personen opgenomen") :]
+    row = row[: row.index("</tr>")]
     assert "&lt;5" in row and '<td class="num">3</td>' not in row
-    nights = html[html.index("Overnachtingen"):][:120]
+    nights = html[html.index("Overnachtingen") :][:120]
     assert '<td class="num">3</td>' in nights  # nights are not people
     assert client.get(reverse("public_reports", args=[2100])).status_code == 404
 

@@ -107,3 +107,29 @@ def test_open_data_hides_small_people_counts_but_not_the_regional_total(world):
     from samen.reports.selectors import key_figures
 
     assert key_figures(dt.date(2018, 1, 1), dt.date(2018, 12, 31))["crisis.persons"] == 10
+
+
+@pytest.mark.django_db
+def test_samen_export_open_data_writes_the_file(world, tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    target = tmp_path / "open-data.csv"
+    out = StringIO()
+    call_command("export", "open-data", "2018", str(target), stdout=out)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("\ufeffvan;tot;gemeente;nis_code;")
+    assert len(text.splitlines()) == 1 + Municipality.objects.count()
+    assert f"{Municipality.objects.count()} gemeenten" in out.getvalue()
+    with pytest.raises(CommandError, match="jaar: 1999"):
+        call_command("export", "open-data", "1999", str(target))
+
+
+def test_every_column_of_the_file_is_documented():
+    from pathlib import Path
+
+    from samen.reports.contract import IDS
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "open-data.md").read_text()
+    assert all(f"`{key}`" in text for key in IDS)

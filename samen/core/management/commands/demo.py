@@ -11,7 +11,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
         parser.add_argument(
-            "--year", type=int, action="append", default=[], choices=sorted(demo_steps.YEAR_STEPS),
+            "--year",
+            type=int,
+            action="append",
+            default=[],
+            choices=sorted(demo_steps.YEAR_STEPS),
             help="also add this past year as records (2018: the annual report's year)",
         )
         parser.add_argument(

@@ -58,8 +58,9 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="a file (needed for pdf); else standard output")
         parser.add_argument("--language", choices=["nl", "fr", "en"], default="nl")
 
-    def handle(self, *args, year, date_from, date_to, municipality, format, output, language,
-               **options):
+    def handle(
+        self, *args, year, date_from, date_to, municipality, format, output, language, **options
+    ):
         start, end, year = period_of(year, date_from, date_to)
         town = find_municipality(municipality) if municipality else None
         if format == "pdf" and not output:
