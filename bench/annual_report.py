@@ -111,12 +111,18 @@ def ten_years(year: int, count: int) -> None:
         "worker_id", "user_id", "activity", "on", "hours", "cheques", "round_trip_km"))  # fmt: skip
     coach = Performance.objects.values_list("registered_by_id", flat=True).first()
     for back in range(1, count):
+        taken = set(ShopDay.objects.values_list("date", flat=True))  # 2018 has its own days
+        free = [d for d in days if shift(d.date, back) not in taken]
+        ids = {d.pk for d in free}
         with transaction.atomic():
-            day_map = copy_rows(ShopDay, days, back, ["date", "cut_off", "published_at",
+            day_map = copy_rows(ShopDay, free, back, ["date", "cut_off", "published_at",
                                                       "closed_at"], {})  # fmt: skip
-            order_map = copy_rows(Order, orders, back, ["picked_at"], {"day": day_map})
-            copy_rows(OrderLine, lines, back, [], {"order": order_map})
-            copy_rows(Delivery, deliveries, back, ["delivered_at"], {"order": order_map})
+            kept = [o for o in orders if o.day_id in ids]
+            order_map = copy_rows(Order, kept, back, ["picked_at"], {"day": day_map})
+            copy_rows(OrderLine, [r for r in lines if r.order_id in order_map], back, [],
+                      {"order": order_map})  # fmt: skip
+            copy_rows(Delivery, [r for r in deliveries if r.order_id in order_map], back,
+                      ["delivered_at"], {"order": order_map})  # fmt: skip
             lot_map = copy_rows(Lot, lots, back, ["received_at", "expiry"], {},
                                 {"code": new_lot_code, "pickup_id": None})  # fmt: skip
             copy_rows(StockEvent, events, back, ["at"], {"lot": lot_map})

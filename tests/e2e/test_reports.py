@@ -98,7 +98,7 @@ def test_the_coordinator_reads_the_annual_report_and_takes_the_pdf(visit):
     page = visit.page
     visit.login("kim.coordinator")
     page.get_by_role("link", name="Jaarverslag", exact=True).click()
-    page.get_by_label("Jaar").fill("2018")
+    page.get_by_label("Jaar", exact=True).fill("2018")
     page.get_by_role("button", name="Tonen").click()
     expect(page.get_by_role("heading", name="Jaarverslag 2018 — W13", level=1)).to_be_visible()
     crisis = page.get_by_role("row", name="Opnames in een crisisbed")
@@ -114,7 +114,7 @@ def test_the_coordinator_reads_the_annual_report_and_takes_the_pdf(visit):
         )
     pdf = download.value.path().read_bytes()
     assert pdf.startswith(b"%PDF")
-    page.get_by_label("Gemeente").select_option(label="Menen")
+    page.get_by_label("Gemeente", exact=True).select_option(label="Menen")
     page.get_by_role("button", name="Tonen").click()
     expect(page.get_by_role("heading", name="Jaarverslag 2018 — Menen", level=1)).to_be_visible()
     page.get_by_role("link", name="Dashboards", exact=True).click()
