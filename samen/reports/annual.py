@@ -102,6 +102,11 @@ def _rows(fig, value, previous, labels) -> list[Row]:
                 before)]  # fmt: skip
 
 
+def _chart(title, labels, series, **options) -> tuple[str, str]:
+    """(title, SVG): the title is printed above the chart as its caption."""
+    return str(title), charts.grouped_bars(title, labels, series, **options)
+
+
 def _charts(year: int, figures: dict, municipality, published: bool) -> dict[str, list]:
     """Per figure ID: SVG charts of the year by month (none for a free period)."""
     from samen.food.selectors import monthly_kg
@@ -114,25 +119,25 @@ def _charts(year: int, figures: dict, municipality, published: bool) -> dict[str
         from django.conf import settings
 
         target = float(settings.SAMEN_FOOD_YEARLY_TARGET_KG) / 12
-        found["food.collected_kg"] = [charts.grouped_bars(
+        found["food.collected_kg"] = [_chart(
             _("Voedsel per maand tegenover de doelstelling (kg)"), months(),
             {_("ingezameld"): kg["collected"], _("verdeeld"): kg["distributed"],
              _("doel per maand"): [target] * 12})]  # fmt: skip
     periods = [(dt.date(year, m, 1), _month_end(year, m)) for m in range(1, 13)]
     if figures.get("crisis.nights") is not None:
         nights = [crisis_figures(a, b, municipality).nights for a, b in periods]
-        found["crisis.nights"] = [charts.grouped_bars(
+        found["crisis.nights"] = [_chart(
             _("Overnachtingen in crisisbedden per maand"), months(),
             {_("overnachtingen"): nights}, unit=_("nachten"))]  # fmt: skip
     if figures.get("work.wijkwerk.cheques") is not None:
         cheques = [work_figures(a, b, municipality).cheques for a, b in periods]
-        found["work.wijkwerk.cheques"] = [charts.grouped_bars(
+        found["work.wijkwerk.cheques"] = [_chart(
             _("Wijk-werkcheques per maand"), months(), {_("cheques"): cheques},
             unit=_("cheques"))]  # fmt: skip
     situation = figures.get("woonclub.by_situation")
     if situation and not published:  # a chart cannot show a hidden cell honestly
         labels = code_labels()["woonclub.by_situation"]
-        found["woonclub.by_situation"] = [charts.grouped_bars(
+        found["woonclub.by_situation"] = [_chart(
             _("Nieuwe gezinnen naar woonsituatie bij intake"),
             [str(labels[c]) for c in situation], {_("gezinnen"): list(situation.values())},
             unit=_("gezinnen"))]  # fmt: skip
