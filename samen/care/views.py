@@ -15,6 +15,7 @@ from samen.access.decorators import role_required
 from samen.care import forms, selectors, services
 from samen.care.models import Right
 from samen.core.forms import add_service_errors, errors_in_words, form_step, perform
+from samen.core.spreadsheets import safe_row
 from samen.housing.selectors import person_in_scope
 
 DEFAULT_DAYS = 60  # a right still open two months after the intake counts as under-protection
@@ -252,7 +253,7 @@ def volunteer_export(request: HttpRequest) -> HttpResponse:
     sheet.append([_("Achternaam"), _("Voornaam"), _("Geboortedatum"), _("Gemeente"),
                   _("Verzekerd vanaf"), _("Inzetten"), _("Uren")])  # fmt: skip
     for row in selectors.insurer_rows(start, end):
-        sheet.append(list(row))
+        sheet.append(safe_row(row))
     for cell in sheet["C"][1:] + sheet["E"][1:]:
         cell.number_format = "DD/MM/YYYY"
     buffer = BytesIO()

@@ -8,6 +8,7 @@ import io
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from samen.core.spreadsheets import safe_cell
 from samen.reports import annual, open_data
 
 
@@ -45,4 +46,4 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, float):
         return f"{value}".replace(".", ",")
-    return str(value)
+    return safe_cell(str(value)) if isinstance(value, str) else str(value)

@@ -154,3 +154,36 @@ def test_a_bad_request_for_volunteers_is_named(client, world):
     page = response.content.decode()
     assert "Geef een datum als dd/mm/jjjj." in page and "Dit veld is verplicht." in page
     assert not VolunteerRequest.objects.exists()
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_insurers_sheet(client, people):
+    from samen.registry.models import Organisation
+
+    ann = people["ann"]
+    ann.last_name = '=HYPERLINK("http://aanval.example","klik")'
+    ann.first_name = "@SUM(A1:A9)"
+    ann.save()
+    asked = VolunteerRequest.objects.create(
+        organisation=Organisation.objects.get(name="W13 welzijnsvereniging"), kind="food",
+        title="Sorteren", municipality=ann.municipality, on=dt.date(2026, 3, 3), hours=D(2),
+        asked_by=user_of("coordinator"),
+    )  # fmt: skip
+    Assignment.objects.create(request=asked, volunteer=ann, hours=D(2))
+    login(client, "coordinator")
+    response = client.get(reverse("volunteer_export"), {"start": "01/01/2026",
+                                                        "end": "31/12/2026"})  # fmt: skip
+    row = next(load_workbook(BytesIO(response.content)).active.iter_rows(min_row=2))
+    assert row[0].value == "'" + ann.last_name and row[0].data_type == "s"
+    assert row[1].value == "'@SUM(A1:A9)"
+    assert row[5].value == 1  # numbers stay numbers
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("=1+1", "'=1+1"), ("+32 470", "'+32 470"), ("-2", "'-2"), ("@x", "'@x"), ("\tx", "'\tx"),
+     ("Anna", "Anna"), (-2, -2), (None, None)],
+)
+def test_safe_cell(value, written):
+    from samen.core.spreadsheets import safe_cell
+
+    assert safe_cell(value) == written
