@@ -4,7 +4,8 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from samen.access.models import AuditEntry, BreakGlass
@@ -23,7 +24,7 @@ def audit_search(
 ) -> list[AuditEntry]:
     entries = AuditEntry.objects.order_by("-seq")
     if person_id:
-        entries = entries.filter(person_id=person_id)
+        entries = entries.filter(Q(person_id=person_id) | Q(pk__in=_listed(person_id)))
     if user_id:
         entries = entries.filter(user_id=user_id)
     if date_from:
@@ -35,6 +36,21 @@ def audit_search(
     for entry in found:
         entry.user = users.get(entry.user_id)
     return found
+
+
+def _listed(person_id: int):
+    """The entries of searches and lists that showed the person (their ids are in
+    `detail.found`): JSON containment on PostgreSQL, json_each on SQLite."""
+    if connection.vendor == "postgresql":
+        return AuditEntry.objects.filter(detail__found__contains=[person_id]).values("pk")
+    quote = connection.ops.quote_name
+    table, key = quote(AuditEntry._meta.db_table), quote(AuditEntry._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT a.{key} FROM {table} a, json_each(a.detail, '$.found') j WHERE j.value = %s",
+            [person_id],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def break_glass_to_review() -> QuerySet[BreakGlass]:
