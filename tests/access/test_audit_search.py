@@ -16,8 +16,9 @@ def test_a_person_is_found_in_the_lists_that_showed_them(world, client):
     shown, other = world.person_kortrijk.pk, world.person_referred.pk
     audit.record_list(worker, purpose="crisis", page="crisis_admissions", person_ids=[shown, 9])
     audit.record_list(worker, purpose="crisis", page="crisis_admissions", person_ids=[other])
-    audit.record_list(worker, purpose="crisis", page="crisis_admissions",
-                      person_ids=[shown * 10 + 1])  # a longer id that contains the digits
+    audit.record_list(
+        worker, purpose="crisis", page="crisis_admissions", person_ids=[shown * 10 + 1]
+    )  # a longer id that contains the digits
     audit.record(worker, "view", world.person_kortrijk, purpose="social_assistance")
     found = selectors.audit_search(person_id=shown)
     lists = [e for e in found if e.action == "list"]

@@ -180,8 +180,16 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_insurers_sheet(clien
 
 @pytest.mark.parametrize(
     ("value", "written"),
-    [("=1+1", "'=1+1"), ("+32 470", "'+32 470"), ("-2", "'-2"), ("@x", "'@x"), ("\tx", "'\tx"),
-     ("Anna", "Anna"), (-2, -2), (None, None)],
+    [
+        ("=1+1", "'=1+1"),
+        ("+32 470", "'+32 470"),
+        ("-2", "'-2"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("Anna", "Anna"),
+        (-2, -2),
+        (None, None),
+    ],
 )
 def test_safe_cell(value, written):
     from samen.core.spreadsheets import safe_cell

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from samen.core.dates import parse_day
 from samen.food import vrp_bench
 
 
@@ -63,7 +64,7 @@ class Command(BaseCommand):
         from samen.food import routing, selectors
 
         try:
-            day_date = _parse_date(date or "")
+            day_date = parse_day(date or "")
         except ValueError:
             raise CommandError("--date: geef een datum als dd/mm/jjjj of jjjj-mm-dd.") from None
         day = selectors.shop_day_for(day_date)
@@ -99,17 +100,6 @@ class Command(BaseCommand):
             f"Totaal {plan.km:.1f} km, {len(plan.routes)} wagens, {plan.seconds:.1f} s"
             f"{'' if plan.feasible else ' (niet alles past)'}"
         )
-
-
-def _parse_date(text: str):
-    import datetime as dt
-
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
 
 
 def _json_dumps(rows: list[dict]) -> str:

@@ -7,18 +7,19 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from samen.core.dates import parse_day
 from samen.reports import annual, services
 from samen.reports.contract import PROGRAMMES
 from samen.reports.selectors import report, year_period
 
 
-def parse_day(text: str, name: str) -> dt.date:
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            pass
-    raise CommandError(f"{name}: '{text}' is geen datum; gebruik DD/MM/JJJJ (bv. 01/09/2018).")
+def day_of(text: str, name: str) -> dt.date:
+    try:
+        return parse_day(text)
+    except ValueError:
+        raise CommandError(
+            f"{name}: '{text}' is geen datum; gebruik DD/MM/JJJJ (bv. 01/09/2018)."
+        ) from None
 
 
 def find_municipality(name: str):
@@ -40,7 +41,7 @@ def period_of(year, date_from, date_to) -> tuple[dt.date, dt.date, int | None]:
         return (*year_period(year), year)
     if not (date_from and date_to):
         raise CommandError("Geef een jaar (samen report 2018) of --from en --to.")
-    start, end = parse_day(date_from, "--from"), parse_day(date_to, "--to")
+    start, end = day_of(date_from, "--from"), day_of(date_to, "--to")
     if end < start:
         raise CommandError("--to ligt vóór --from.")
     return start, end, None
