@@ -13,3 +13,8 @@ def parse_day(text: str) -> dt.date:
         except ValueError:
             continue
     raise ValueError(text)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)

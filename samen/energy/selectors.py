@@ -10,6 +10,7 @@ from django.db.models import Count, QuerySet, Sum
 
 from samen.access import policy
 from samen.access import rules as access_rules
+from samen.core.dates import month_end
 from samen.energy import rules
 from samen.energy.models import FundHome, FundMovement, IncomeThreshold, LoanDossier, LoanRate
 
@@ -110,7 +111,7 @@ def fund_balance_by_month(months: int = 24, today: dt.date | None = None) -> lis
     year, month = today.year, today.month
     ends = []
     for _n in range(months):
-        ends.append(_month_end(year, month))
+        ends.append(month_end(year, month))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     for end in reversed(ends):
         while i < len(rows) and rows[i][0] <= end:
@@ -118,10 +119,6 @@ def fund_balance_by_month(months: int = 24, today: dt.date | None = None) -> lis
             i += 1
         result.append((end, running))
     return result
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return _first_of_next_month(dt.date(year, month, 1)) - dt.timedelta(days=1)
 
 
 def fund_homes_for(user):

@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from samen.core import charts
+from samen.core.dates import month_end
 from samen.reports import open_data, suppression
 from samen.reports.contract import PROGRAMMES, THEMES
 from samen.reports.selectors import key_figures
@@ -123,7 +124,7 @@ def _charts(year: int, figures: dict, municipality, published: bool) -> dict[str
             _("Voedsel per maand tegenover de doelstelling (kg)"), months(),
             {_("ingezameld"): kg["collected"], _("verdeeld"): kg["distributed"],
              _("doel per maand"): [target] * 12})]  # fmt: skip
-    periods = [(dt.date(year, m, 1), _month_end(year, m)) for m in range(1, 13)]
+    periods = [(dt.date(year, m, 1), month_end(year, m)) for m in range(1, 13)]
     if figures.get("crisis.nights") is not None:
         nights = [crisis_figures(a, b, municipality).nights for a, b in periods]
         found["crisis.nights"] = [_chart(
@@ -142,10 +143,6 @@ def _charts(year: int, figures: dict, municipality, published: bool) -> dict[str
             [str(labels[c]) for c in situation], {_("gezinnen"): list(situation.values())},
             unit=_("gezinnen"))]  # fmt: skip
     return found
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
 
 
 def document(
