@@ -94,6 +94,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "mozilla_django_oidc",
     "django_tasks",
     "django_tasks_db",
     "samen.core",
@@ -111,12 +115,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samen.core.middleware.DutchFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samen.access.middleware.IdleTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "samen.access.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -148,7 +156,11 @@ def _database() -> dict:
     if url:
         import dj_database_url
 
-        config = dj_database_url.parse(url, conn_max_age=env_int("SAMEN_DB_CONN_MAX_AGE", 60))
+        # Persistent connections, checked before reuse: after a database restart or a
+        # dropped connection the next request reconnects instead of failing.
+        config = dj_database_url.parse(
+            url, conn_max_age=env_int("SAMEN_DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
         if not config.get("ENGINE", "").endswith(("postgresql", "sqlite3")):
             raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL or SQLite")
         return config
@@ -187,7 +199,37 @@ LOGIN_FAILURE_LIMIT = env_int("SAMEN_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_MINUTES = env_int("SAMEN_LOGIN_LOCKOUT_MINUTES", 15)
 BREAK_GLASS_HOURS = env_int("SAMEN_BREAK_GLASS_HOURS", 8)
 
+# Second factor (TOTP, django-otp) for everyone who holds a role; recovery codes as a
+# static device. The issuer is what authenticator apps show.
+OTP_TOTP_ISSUER = "Samen W13"
+# A code is accepted one step (30 s) early or late; the window does not drift along with
+# the codes that were used.
+OTP_TOTP_SYNC = False
+SAMEN_RECOVERY_CODES = 10
+
+# Single sign-on with a municipality's identity provider (OpenID Connect), only when it is
+# configured: it maps the provider's e-mail claim to an existing user and creates no one.
+SAMEN_OIDC_ENABLED = bool(env_str("SAMEN_OIDC_CLIENT_ID"))
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+if SAMEN_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("samen.access.oidc.ExistingUserBackend")
+    OIDC_RP_CLIENT_ID = env_str("SAMEN_OIDC_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env_str("SAMEN_OIDC_CLIENT_SECRET", "")
+    OIDC_RP_SIGN_ALGO = env_str("SAMEN_OIDC_SIGN_ALGO", "RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("SAMEN_OIDC_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("SAMEN_OIDC_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("SAMEN_OIDC_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("SAMEN_OIDC_JWKS_ENDPOINT")
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_RP_SCOPES = "openid email"
+LOGIN_REDIRECT_URL_FAILURE = "/aanmelden/?sso=mislukt"
+SAMEN_OIDC_NAME = env_str("SAMEN_OIDC_NAME", "het aanmeldplatform van je gemeente")
+
 SESSION_COOKIE_AGE = env_int("SAMEN_SESSION_SECONDS", 8 * 3600)
+# A session left alone this long ends (a tablet forgotten on a desk).
+SAMEN_IDLE_SECONDS = env_int("SAMEN_IDLE_SECONDS", 30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -230,10 +272,23 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+# WhiteNoise serves static files from the web processes: compressed, with hashed names
+# cached for a year in production (`samen serve` collects them first); straight from the
+# apps' folders while developing.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# `samen serve`: gunicorn's worker processes and threads per process.
+SAMEN_WEB_WORKERS = env_int("SAMEN_WEB_WORKERS", 2 * (os.cpu_count() or 1) + 1)
+SAMEN_WEB_THREADS = env_int("SAMEN_WEB_THREADS", 2)
 
 EMAIL_BACKEND = env_str("SAMEN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("SAMEN_FROM_EMAIL", "samen@localhost")
@@ -270,6 +325,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "samen.audit": {"handlers": ["console"], "level": "WARNING"},
+        "samen.errors": {"handlers": ["console"], "level": "ERROR"},
         "django.security": {"handlers": ["console"], "level": "WARNING"},
     },
 }

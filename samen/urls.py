@@ -11,6 +11,11 @@ urlpatterns = [
     path("gezondheid/", core.healthz, name="healthz"),
     path("aanmelden/", access.login_view, name="login"),
     path("afmelden/", access.logout_view, name="logout"),
+    path("aanmelden/tweede-stap/", access.second_factor, name="second_factor"),
+    path("aanmelden/authenticator/", access.second_factor_setup, name="second_factor_setup"),
+    path("aanmelden/herstelcodes/", access.recovery_codes_renew, name="recovery_codes_renew"),
+    path("aanmelden/gemeente/", access.oidc_start, name="oidc_authentication_init"),
+    path("aanmelden/gemeente/terug/", access.oidc_callback, name="oidc_authentication_callback"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("meldingen/", core.notifications, name="notifications"),
     path("meldingen/<int:pk>/gelezen/", core.notification_read, name="notification_read"),
@@ -53,6 +58,12 @@ urlpatterns = [
     path("noodtoegang/", access.break_glass, name="break_glass"),
     path("dpo/logboek/", access.dpo_audit, name="dpo_audit"),
     path("dpo/noodtoegang/", access.dpo_break_glass, name="dpo_break_glass"),
+    path("dpo/tweede-factor/", access.dpo_second_factor, name="dpo_second_factor"),
+    path(
+        "organisatie/gebruikers/<int:pk>/tweede-factor/",
+        access.second_factor_reset,
+        name="second_factor_reset",
+    ),
     path("dpo/noodtoegang/<int:pk>/", access.dpo_break_glass_review, name="dpo_break_glass_review"),
     path("organisatie/gebruikers/", access.organisation_users, name="organisation_users"),
     path(
@@ -67,3 +78,4 @@ urlpatterns = [
 
 handler403 = "samen.core.errors.forbidden"
 handler404 = "samen.core.errors.not_found"
+handler500 = "samen.core.errors.server_error"

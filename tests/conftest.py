@@ -210,13 +210,28 @@ def membership_of(persona: str) -> Membership:
     return Membership.objects.get(user__username=PERSONAS[persona][0])
 
 
+def sign_in(client, user) -> None:
+    """Signed in with both factors, as after the second step: users who hold a role get a
+    confirmed authenticator (made here when the test created the user itself)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    if Membership.objects.filter(user=user).exists():
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
 @pytest.fixture
 def persona_client(client, db):
     """persona_client("worker_kortrijk") → a logged-in test client (or anonymous)."""
 
     def make(persona: str):
         if persona != "anonymous":
-            client.force_login(user_of(persona))
+            sign_in(client, user_of(persona))
         return client
 
     return make

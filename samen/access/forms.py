@@ -91,3 +91,14 @@ class OrganisationUserForm(forms.Form):
             except ValidationError as exc:
                 self.add_error("password", exc)
         return data
+
+
+class SecondFactorForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("De 6 cijfers uit je authenticator-app, of een van je herstelcodes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )

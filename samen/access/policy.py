@@ -55,6 +55,12 @@ def has_role(user, allowed) -> bool:
     return bool(roles(user) & set(allowed))
 
 
+def needs_second_factor(user) -> bool:
+    """Everyone who works in Samen under a role signs in with a second factor; citizens and
+    budget-app users (no role) sign in with their password."""
+    return bool(memberships(user))
+
+
 def citizen_person_id(user) -> int | None:
     if not getattr(user, "is_authenticated", False):
         return None

@@ -93,3 +93,63 @@ def break_glass_find(
     if len(found) > 1:
         raise ValidationError(_("Meerdere personen passen: gebruik het rijksregisternummer."))
     return found[0]
+
+
+def second_factor_overview() -> list[dict]:
+    """For the DPO: everyone who holds a role today, whether they have set up their
+    authenticator, when it was last used, and how many recovery codes they have left."""
+    from django.db.models import Count
+    from django.utils import timezone
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from samen.registry.models import Membership
+
+    today = timezone.localdate()
+    members = (
+        Membership.objects.filter(valid_from__lte=today)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        .select_related("user", "organisation", "team")
+        .order_by("user__username", "pk")
+    )
+    totp = {d.user_id: d for d in TOTPDevice.objects.filter(confirmed=True).order_by("pk")}
+    codes = dict(
+        StaticDevice.objects.filter(confirmed=True)
+        .annotate(left=Count("token_set"))
+        .values_list("user_id", "left")
+    )
+    rows: dict[int, dict] = {}
+    for member in members:
+        row = rows.setdefault(member.user_id, {
+            "user": member.user, "units": [], "device": totp.get(member.user_id),
+            "codes_left": codes.get(member.user_id, 0),
+        })  # fmt: skip
+        row["units"].append(f"{member.get_role_display()} · {member.organisation or member.team}")
+    return list(rows.values())
+
+
+def has_authenticator(user) -> bool:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def pending_authenticator(user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
+
+
+def authenticator_key(device) -> str:
+    """The key as authenticator apps take it when typed in: base32, in groups of four."""
+    import base64
+
+    key = base64.b32encode(device.bin_key).decode()
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def authenticator_qr(device) -> str:
+    """The otpauth:// link as a QR code (an SVG data URI: no inline script or style)."""
+    import segno
+
+    return segno.make(device.config_url, error="m").svg_data_uri(scale=5)

@@ -79,3 +79,88 @@ def login_failed(username: str) -> None:
 
 def login_succeeded(username: str) -> None:
     LoginFailure.objects.filter(username__iexact=username).delete()
+
+
+# --- Second factor ------------------------------------------------------------------
+
+
+@transaction.atomic
+def totp_setup_start(user):
+    """A new, unconfirmed authenticator for the user (an earlier unconfirmed one goes)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name=_("Authenticator-app"), confirmed=False)
+
+
+@transaction.atomic
+def totp_setup_confirm(*, user, device, token: str) -> list[str]:
+    """The first code from the app proves it holds the key: the device becomes the user's
+    authenticator (replacing an older one) and fresh recovery codes are returned, once."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if device.user_id != user.pk or device.confirmed:
+        raise PermissionDenied
+    if not device.verify_token(_digits(token)):
+        raise ValidationError(
+            {"token": _("Deze code klopt niet. Typ de 6 cijfers die de app nu toont.")}
+        )
+    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit.record(user, "second_factor_set_up", purpose="security")
+    return recovery_codes_renew(user=user)
+
+
+@transaction.atomic
+def recovery_codes_renew(*, user) -> list[str]:
+    """Ten single-use recovery codes for when the phone is lost; older ones stop working."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=_("Herstelcodes"))
+    codes = [StaticToken.random_token() for _n in range(settings.SAMEN_RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    audit.record(user, "recovery_codes_renewed", purpose="security")
+    return codes
+
+
+def second_factor_verify(*, user, token: str):
+    """The device that accepts this code (the app's 6 digits or a recovery code, which is
+    used up), or None. django-otp throttles repeated failures per device."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    token = token.strip().replace(" ", "")
+    for model in (TOTPDevice, StaticDevice):
+        for device in model.objects.filter(user=user, confirmed=True):
+            if device.verify_token(_digits(token) if model is TOTPDevice else token):
+                audit.record(
+                    user,
+                    "second_factor_passed",
+                    purpose="security",
+                    detail={"kind": "recovery" if model is StaticDevice else "totp"},
+                )
+                return device
+    audit.record(user, "second_factor_failed", purpose="security")
+    return None
+
+
+@transaction.atomic
+def second_factor_reset(*, actor, user) -> None:
+    """An organisation administrator resets a member's lost second factor: at the next
+    sign-in the member sets up a new one. Audited."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    admins = {m.organisation_id for m in policy.memberships(actor)
+              if m.role in rules.MANAGE_OWN_ORGANISATION}  # fmt: skip
+    if not Membership.objects.filter(user=user, organisation_id__in=admins - {None}).exists():
+        raise PermissionDenied
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    audit.record(actor, "second_factor_reset", purpose="security", detail={"user": user.pk})
+
+
+def _digits(token: str) -> str:
+    return "".join(ch for ch in str(token) if not ch.isspace())

@@ -1,15 +1,19 @@
 """Log-in, break the glass, the DPO's pages and the organisation administrator's pages."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, get_user_model, login, logout
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp import login as otp_login
 
-from samen.access import forms, policy, rules, selectors, services
+from samen.access import audit, forms, policy, rules, selectors, services
 from samen.access.decorators import role_required
 from samen.access.models import BreakGlass
 from samen.core.forms import add_service_errors, perform
@@ -35,11 +39,116 @@ def login_view(request: HttpRequest) -> HttpResponse:
             else:
                 services.login_succeeded(username)
                 login(request, user)
-                target = request.GET.get("next", "")
-                if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-                    target = "dashboard"
-                return redirect(target)
-    return render(request, "access/login.html", {"form": form})
+                return _after_password(request)
+    if request.GET.get("sso") == "mislukt":
+        form.add_error(None, _("Aanmelden via je gemeente lukte niet, of je account is niet "
+                               "gekoppeld. Meld je aan met je gebruikersnaam."))  # fmt: skip
+    return render(request, "access/login.html", {"form": form, "sso": settings.SAMEN_OIDC_ENABLED,
+                                                 "sso_name": settings.SAMEN_OIDC_NAME})  # fmt: skip
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return reverse("dashboard")
+
+
+def _after_password(request: HttpRequest) -> HttpResponse:
+    if policy.needs_second_factor(request.user):
+        return redirect(f"{reverse('second_factor')}?{urlencode({'next': _next(request)})}")
+    return redirect(_next(request))
+
+
+@require_GET
+def oidc_start(request: HttpRequest) -> HttpResponse:
+    """To the municipality's identity provider (only where one is configured)."""
+    if not settings.SAMEN_OIDC_ENABLED:
+        raise Http404
+    from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+
+    return OIDCAuthenticationRequestView.as_view()(request)
+
+
+@require_GET
+def oidc_callback(request: HttpRequest) -> HttpResponse:
+    """Back from the identity provider: signed in (then the second step), or back to the
+    log-in page with a message."""
+    if not settings.SAMEN_OIDC_ENABLED:
+        raise Http404
+    from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
+
+    response = OIDCAuthenticationCallbackView.as_view()(request)
+    if request.user.is_authenticated and policy.needs_second_factor(request.user):
+        query = urlencode({"next": response["Location"]})
+        return redirect(f"{reverse('second_factor')}?{query}")
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def second_factor(request: HttpRequest) -> HttpResponse:
+    """The second step of signing in: a code from the app or a recovery code."""
+    if not selectors.has_authenticator(request.user):
+        return redirect(f"{reverse('second_factor_setup')}?{urlencode({'next': _next(request)})}")
+    form = forms.SecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = services.second_factor_verify(user=request.user, token=form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next(request))
+        form.add_error("token", _("Deze code klopt niet of is al gebruikt."))
+    return render(request, "access/second_factor.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def second_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Set up the authenticator app: at the first sign-in, or — once signed in with the
+    second factor — for a new phone. Never while an authenticator exists but has not been
+    used in this session: that would let a stolen password replace it."""
+    if selectors.has_authenticator(request.user) and not request.user.is_verified():
+        raise PermissionDenied
+    device = selectors.pending_authenticator(request.user) or services.totp_setup_start(
+        request.user
+    )
+    form = forms.SecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = services.totp_setup_confirm(
+                user=request.user, device=device, token=form.cleaned_data["token"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            otp_login(request, device)
+            context = {"codes": codes, "next": _next(request)}
+            return render(request, "access/recovery_codes.html", context)
+    return render(request, "access/second_factor_setup.html", {
+        "form": form, "qr": selectors.authenticator_qr(device),
+        "key": selectors.authenticator_key(device),
+    })  # fmt: skip
+
+
+@require_POST
+@login_required
+def recovery_codes_renew(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_verified():
+        raise PermissionDenied
+    codes = services.recovery_codes_renew(user=request.user)
+    return render(
+        request, "access/recovery_codes.html", {"codes": codes, "next": reverse("dashboard")}
+    )
+
+
+@require_GET
+@role_required(rules.AUDIT)
+def dpo_second_factor(request: HttpRequest) -> HttpResponse:
+    rows = selectors.second_factor_overview()
+    audit.record(request.user, "second_factor_overview", purpose="dpo")
+    return render(request, "access/dpo_second_factor.html", {
+        "rows": rows, "without": sum(1 for r in rows if r["device"] is None),
+    })  # fmt: skip
 
 
 @require_POST
@@ -166,5 +275,17 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda: registry_services.membership_end(actor=request.user, membership=membership),
         _("Lidmaatschap beëindigd."),
+    )
+    return redirect("organisation_users")
+
+
+@require_POST
+@role_required(rules.MANAGE_OWN_ORGANISATION)
+def second_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    user = get_object_or_404(get_user_model(), pk=pk)
+    perform(
+        request,
+        lambda: services.second_factor_reset(actor=request.user, user=user),
+        _("Tweede factor gewist: bij de volgende aanmelding stelt de gebruiker een nieuwe in."),
     )
     return redirect("organisation_users")

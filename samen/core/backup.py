@@ -17,7 +17,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 FORMAT = "samen-backup-1"
-EXTRA_MODELS = ["auth.user"]
+# Besides our own apps: the users and their second factors (a restore must not leave an
+# account open to whoever knows the password and sets up a new authenticator).
+EXTRA_MODELS = ["auth.user", "otp_totp.totpdevice", "otp_static.staticdevice",
+                "otp_static.statictoken"]  # fmt: skip
 SKIPPED = {"auth.permission", "auth.group", "contenttypes.contenttype", "sessions.session"}
 
 

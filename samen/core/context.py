@@ -11,6 +11,8 @@ def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
+    if not getattr(user, "is_verified", lambda: True)() and policy.needs_second_factor(user):
+        return {}  # between the password and the second step: no menu yet
     roles = policy.roles(user)
     return {
         "nav": {

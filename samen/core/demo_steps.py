@@ -23,3 +23,6 @@ def run(seed: int, progress: bool, years: tuple[int, ...] = ()) -> None:
     for year in years:
         for _order, _name, build in sorted(YEAR_STEPS.get(year, []), key=lambda s: s[0]):
             build(seed=seed, progress=progress)
+    from samen.registry.demo import give_demo_authenticators
+
+    give_demo_authenticators()

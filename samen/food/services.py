@@ -900,6 +900,16 @@ def route_plan_request(
     return plan
 
 
+def route_plan_interrupted(plan_id: int) -> None:
+    """The worker died while planning: the plan is failed, and the coordinator can plan
+    the day again."""
+    RoutePlan.objects.filter(pk=plan_id).exclude(status=PlanStatus.DONE).update(
+        status=PlanStatus.FAILED, finished_at=timezone.now(),
+        error=_("De planning werd onderbroken: de achtergrondverwerking stopte. "
+                "Start de planning opnieuw."),
+    )  # fmt: skip
+
+
 def route_plan_compute(plan_id: int, *, iterations: int | None = None) -> None:
     """Plan (or re-plan) the routes of a route plan's shop day and store the result, with
     the progress written as it goes (the page polls it). Run by the background worker; a

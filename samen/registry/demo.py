@@ -28,6 +28,25 @@ from samen.registry.models import (
 )
 
 DEMO_PASSWORD = "samen-demo"  # printed by `samen demo`; demo databases only
+# Every demo user with a role has an authenticator with this one published key (hex, as
+# django-otp stores it): `samen demo --code` prints its current code. Demo databases only.
+DEMO_TOTP_KEY = b"samen-demo-w13-totp!".hex()
+
+
+def demo_totp_code(at: float | None = None) -> str:
+    import time
+
+    from django_otp.oath import hotp
+
+    return f"{hotp(bytes.fromhex(DEMO_TOTP_KEY), int(at or time.time()) // 30):06d}"
+
+
+def demo_totp_key() -> str:
+    import base64
+
+    return base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+
+
 SOURCE = "demo"
 
 TEAMS = [
@@ -255,6 +274,19 @@ def _membership(user, role: str, unit) -> Membership:
         user=user, role=role, **kwargs, defaults={"valid_from": dt.date(2018, 1, 1)}
     )
     return membership
+
+
+def give_demo_authenticators() -> None:
+    """Every demo user with a role gets the demo authenticator (none is replaced)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    users = Membership.objects.exclude(user__totpdevice__isnull=False).values_list(
+        "user_id", flat=True
+    )
+    TOTPDevice.objects.bulk_create(
+        TOTPDevice(user_id=pk, name="demo", key=DEMO_TOTP_KEY, confirmed=True)
+        for pk in sorted(set(users))
+    )
 
 
 @transaction.atomic

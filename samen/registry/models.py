@@ -270,6 +270,8 @@ class Person(models.Model):
     name_key = models.CharField(max_length=170, db_index=True, editable=False)
     restricted_at = models.DateTimeField(_("verwerking beperkt sinds"), null=True, blank=True)
     restriction_reason = models.TextField(_("reden van beperking"), blank=True)
+    # Set by `samen retention run`: only birth year and municipality are left.
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )

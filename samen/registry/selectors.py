@@ -25,6 +25,7 @@ from samen.registry.models import (
     Programme,
     Referral,
     ReferralStatus,
+    Status,
     Team,
 )
 from samen.registry.normalise import fold
@@ -512,3 +513,37 @@ def has_active_enrolment(person: Person, programme: Programme, unit) -> bool:
 
 def organisation_named(name: str, municipality) -> Organisation | None:
     return Organisation.objects.filter(name__iexact=name, municipality=municipality).first()
+
+
+def retention_due(today: dt.date) -> list[int]:
+    """Persons whose file is closed longer than its programmes keep it: every enrolment
+    closed, and each one's end date plus its programme's retention period before today.
+    Persons merged into another follow the one they were merged into."""
+    from django.db.models import Exists, OuterRef
+
+    open_or_recent = Enrolment.objects.filter(person=OuterRef("pk")).filter(
+        Q(status=Status.ACTIVE) | Q(end_date__isnull=True) | Q(pk__in=_still_kept(today))
+    )
+    return list(
+        Person.objects.current()
+        .filter(anonymised_at__isnull=True, enrolments__isnull=False)
+        .exclude(Exists(open_or_recent))
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _still_kept(today: dt.date):
+    """Closed enrolments still within their programme's retention period."""
+    kept = []
+    for years in Programme.objects.values_list("retention_years", flat=True).distinct():
+        try:
+            cutoff = today.replace(year=today.year - years)
+        except ValueError:  # 29 February
+            cutoff = today.replace(year=today.year - years, day=28)
+        kept.append(Q(programme__retention_years=years, end_date__gte=cutoff))
+    query = Q(pk__in=[])
+    for q in kept:
+        query |= q
+    return Enrolment.objects.filter(query).values("pk")

@@ -705,3 +705,96 @@ def person_link_citizen(*, actor, person: Person, user) -> Person:
     person.save(update_fields=["user", "updated_at"])
     audit.record(actor, "citizen_linked", person, detail={"user": user.pk})
     return person
+
+
+# --- Retention ----------------------------------------------------------------------
+
+ANONYMISED = "[geanonimiseerd]"
+# Per model that points at a person: the free text that goes (required fields get
+# ANONYMISED, optional ones are emptied). What counts — dates, statuses, amounts,
+# municipalities, kinds — stays, so the figures of past years do not change.
+# A test checks that every model pointing at a person is named here or below.
+RETENTION_FREE_TEXT = {
+    "registry.enrolment": ["basis_note"],
+    "registry.consent": ["guardian_name"],
+    "registry.referral": ["reason", "justification", "answer_note"],
+    "housing.crisisadmission": ["reason", "follow_up_note"],
+    "housing.acceleratedallocationrequest": ["motivation", "decision_note"],
+    "housing.woonclubhousehold": ["search_plan"],
+    "work.worker": ["not_started_reason"],
+    "work.activationtrajectory": ["referrer", "goals"],
+    "energy.loandossier": ["works"],
+    "care.intake": ["question", "context"],
+    "care.consultation": ["note", "shared_summary"],
+}
+RETENTION_DELETED = ["registry.note", "registry.personrevision", "registry.externalid"]
+# Records that keep no free text about the person (links, dates, counts), or that are
+# kept whole for another reason: the break-glass log is audit evidence, the rolling
+# fund's homes are assets with a loan still to repay, a wijk-werk user's number is ours.
+RETENTION_KEPT = ["registry.person", "registry.householdmember", "registry.personmerge",
+                  "access.breakglass", "housing.guidancetrajectory", "work.wijkwerkuser",
+                  "energy.fundhome"]  # fmt: skip
+
+
+@transaction.atomic
+def person_anonymise(person: Person) -> None:
+    """Keep birth year and municipality; remove everything else that names the person,
+    including the file's history, notes, outside keys and the free text of its records.
+    Persons merged into this one are anonymised with it."""
+    from django.apps import apps
+
+    persons = [person, *Person.objects.filter(merged_into=person)]
+    ids = [p.pk for p in persons]
+    for label in RETENTION_DELETED:
+        apps.get_model(label).objects.filter(person_id__in=ids).delete()
+    for label, fields in RETENTION_FREE_TEXT.items():
+        model = apps.get_model(label)
+        values = {f: ("" if model._meta.get_field(f).blank else ANONYMISED) for f in fields}
+        model.objects.filter(person_id__in=ids).update(**values)
+    now = timezone.now()
+    for p in persons:
+        citizen = p.user
+        p.first_name, p.last_name = ANONYMISED, f"#{p.pk}"
+        p.birth_date = p.birth_date.replace(month=1, day=1) if p.birth_date else None
+        p.sex = p.phone = p.email = p.street = p.house_number = p.postcode = p.city = ""
+        p.insz_encrypted, p.insz_hash, p.user = "", None, None
+        p.restriction_reason, p.anonymised_at = "", now
+        p.save()
+        if citizen is not None:  # the citizen's own login goes with the file
+            citizen.is_active = False
+            citizen.set_unusable_password()
+            citizen.save(update_fields=["is_active", "password"])
+        audit.record(None, "anonymised", p, purpose="retention")
+
+
+def retention_run(*, today: dt.date | None = None, dry_run: bool = False) -> list[int]:
+    """Anonymise every person whose file is closed longer than its programmes keep it;
+    one audited run, one transaction per person (an interrupted run leaves no half-done
+    person and simply continues next time)."""
+    from samen.registry.selectors import retention_due
+
+    today = today or timezone.localdate()
+    due = retention_due(today)
+    if not dry_run:
+        for person in Person.objects.filter(pk__in=due).order_by("pk"):
+            person_anonymise(person)
+    with transaction.atomic():
+        audit.record(None, "retention_run", purpose="retention", detail={
+            "day": today.isoformat(), "anonymised": 0 if dry_run else len(due),
+            "due": len(due), "dry_run": dry_run,
+        })  # fmt: skip
+    return due
+
+
+@transaction.atomic
+def programme_retention_set(*, programme: Programme, years: int) -> Programme:
+    if not 1 <= years <= 100:
+        raise ValidationError(
+            {"retention_years": _("Een bewaartermijn ligt tussen 1 en 100 jaar.")}
+        )
+    before = programme.retention_years
+    programme.retention_years = years
+    programme.save(update_fields=["retention_years"])
+    audit.record(None, "retention_changed", programme, purpose="retention",
+                 detail={"from": before, "to": years})  # fmt: skip
+    return programme

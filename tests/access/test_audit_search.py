@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from samen.access import audit, selectors
 from samen.access.models import AuditEntry
-from tests.conftest import user_of
+from tests.conftest import sign_in, user_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def test_a_person_is_found_in_the_lists_that_showed_them(world, client):
     assert len(lists) == 1 and shown in lists[0].detail["found"]
     assert any(e.action == "view" and e.person_id == shown for e in found)
     assert all(other not in (e.detail or {}).get("found", []) for e in found)
-    client.force_login(user_of("dpo"))
+    sign_in(client, user_of("dpo"))
     page = client.get(reverse("dpo_audit"), {"person_id": shown}).content.decode()
     assert page.count("crisis_admissions") >= 1
     assert AuditEntry.objects.filter(action="list").count() >= 3

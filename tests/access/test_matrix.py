@@ -44,6 +44,9 @@ ENERGY = FILE | {"adviser"}
 ON_DOSSIER = {"worker_kortrijk", "adviser"}  # the desk that filed it, the adviser on it
 
 
+NO_ROLE = {"citizen", "budget_user"}  # sign in with a password only
+
+
 def expect(allowed, ok=200, *, scoped=None, denied=403, out_of_scope=404):
     """allowed: personas with the role. scoped: of those, the ones who also reach the
     object (the others get 404, as the file does not exist for them)."""
@@ -634,6 +637,23 @@ MATRIX = {
     "break_glass": ("get", None, expect(CRISIS_ADMIT)),  # social workers and team members
     "dpo_audit": ("get", None, expect({"dpo"})),
     "dpo_break_glass": ("get", None, expect({"dpo"})),
+    "dpo_second_factor": ("get", None, expect({"dpo"})),
+    "second_factor": ("get", None, lambda p: 302 if p in NO_ROLE | {"anonymous"} else 200),
+    "second_factor_setup": ("get", None, lambda p: 302 if p == "anonymous" else 200),
+    # Only after the second step in this session (citizens have none: refused).
+    "recovery_codes_renew": (
+        "post",
+        None,
+        lambda p: {"anonymous": 302}.get(p, 403 if p in NO_ROLE else 200),
+    ),
+    # Single sign-on is off unless a provider is configured (its own test turns it on).
+    "oidc_authentication_init": ("get", None, lambda p: 404),
+    "oidc_authentication_callback": ("get", None, lambda p: 404),
+    "second_factor_reset": (
+        "post",
+        lambda w: user_of("worker_kortrijk").pk,
+        expect({"org_admin"}, 302),
+    ),
     "dpo_break_glass_review": ("post", _glass, expect({"dpo"}, 302)),
     "import_upload": ("get", None, expect(IMPORTERS)),
     "import_confirm": ("post", None, expect(IMPORTERS, 403)),  # no valid token

@@ -21,7 +21,7 @@ from samen.budget.models import (
 )
 from samen.registry import services as registry
 from samen.registry.models import Municipality, Organisation, Programme
-from tests.conftest import membership_of, user_of
+from tests.conftest import membership_of, sign_in, user_of
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ BANK = (
 
 
 def login(client, persona):
-    client.force_login(user_of(persona))
+    sign_in(client, user_of(persona))
     return client
 
 

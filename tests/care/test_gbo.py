@@ -10,13 +10,13 @@ from django.urls import reverse
 from samen.care import selectors
 from samen.care.models import Intake, Right, RightCheck
 from samen.registry.models import Organisation
-from tests.conftest import membership_of, user_of
+from tests.conftest import membership_of, sign_in, user_of
 
 pytestmark = pytest.mark.django_db
 
 
 def login(client, persona):
-    client.force_login(user_of(persona))
+    sign_in(client, user_of(persona))
     return client
 
 

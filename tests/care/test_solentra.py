@@ -10,14 +10,14 @@ from samen.care import selectors
 from samen.care.models import Consultation
 from samen.registry import services as registry
 from samen.registry.models import Organisation, Programme
-from tests.conftest import membership_of, user_of
+from tests.conftest import membership_of, sign_in, user_of
 
 pytestmark = pytest.mark.django_db
 SHARED = "Traject loopt; volgende afspraak over twee weken."
 
 
 def login(client, persona):
-    client.force_login(user_of(persona))
+    sign_in(client, user_of(persona))
     return client
 
 

@@ -12,14 +12,14 @@ from openpyxl import load_workbook
 from samen.care import selectors
 from samen.care.models import Assignment, Volunteer, VolunteerRequest
 from samen.registry.models import Municipality
-from tests.conftest import user_of
+from tests.conftest import sign_in, user_of
 
 pytestmark = pytest.mark.django_db
 SATURDAY = dt.date(2026, 12, 5)
 
 
 def login(client, persona):
-    client.force_login(user_of(persona))
+    sign_in(client, user_of(persona))
     return client
 
 

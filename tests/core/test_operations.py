@@ -1,5 +1,6 @@
 """Back-up and restore, the demo region, production settings."""
 
+import json
 import os
 import random
 import subprocess
@@ -95,13 +96,28 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         "SAMEN_ALLOWED_HOSTS": "samen.example.org",
         "SAMEN_VAR_DIR": str(tmp_path),
     }
-    out = subprocess.run(
-        [sys.executable, "-m", "samen.cli", "check", "--deploy", "--fail-level", "WARNING"],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    check = [sys.executable, "-m", "samen.cli", "check", "--deploy", "--fail-level", "WARNING"]
+    out = subprocess.run(check, capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stdout + out.stderr
+    # The check is real: without HSTS the same command fails, naming it.
+    out = subprocess.run(
+        check, capture_output=True, text=True, env=env | {"SAMEN_HSTS_SECONDS": "0"}
+    )
+    assert out.returncode != 0 and "security.W004" in out.stderr
+    values = subprocess.run(
+        [sys.executable, "-c", "import django, json; django.setup(); from django.conf import "
+         "settings as s; print(json.dumps([s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+         "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_AGE, "
+         "s.SAMEN_IDLE_SECONDS, s.STORAGES['staticfiles']['BACKEND'], "
+         "s.CONTENT_SECURITY_POLICY['DIRECTIVES']]))"],
+        capture_output=True, text=True, env=env | {"DJANGO_SETTINGS_MODULE": "samen.settings"},
+        check=True,
+    )  # fmt: skip
+    secure, csrf, redirect, hsts, age, idle, storage, csp = json.loads(values.stdout)
+    assert secure and csrf and redirect and hsts >= 31536000
+    assert age <= 8 * 3600 and idle <= 30 * 60
+    assert storage == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert all("'unsafe-inline'" not in v and "'unsafe-eval'" not in v for v in csp.values())
 
 
 def test_production_refuses_to_start_without_its_keys(tmp_path):

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 def test_login_and_lock_out_after_repeated_failures(client, settings):
     username = PERSONAS["worker_kortrijk"][0]
     response = client.post(reverse("login"), {"username": username, "password": PASSWORD})
-    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("second_factor") + "?next=%2F"
     client.logout()
     for _ in range(settings.LOGIN_FAILURE_LIMIT):
         response = client.post(reverse("login"), {"username": username, "password": "fout"})
@@ -31,9 +32,14 @@ def test_login_and_lock_out_after_repeated_failures(client, settings):
 def test_login_never_redirects_off_site(client):
     response = client.post(
         reverse("login") + "?next=https://elders.example/",
-        {"username": PERSONAS["dpo"][0], "password": PASSWORD},
+        {"username": PERSONAS["citizen"][0], "password": PASSWORD},
     )
     assert response["Location"] == reverse("dashboard")
+    response = client.post(
+        reverse("login") + "?next=https://elders.example/",
+        {"username": PERSONAS["dpo"][0], "password": PASSWORD},
+    )
+    assert response["Location"] == reverse("second_factor") + "?next=%2F"
 
 
 def test_pages_are_dutch_by_default_and_french_or_english_on_request(persona_client):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from samen.food import selectors, services
 from samen.food.models import Allocation, Category, OrderLine, Recipient
 from samen.registry.models import Membership, Organisation, OrganisationKind, Role
-from tests.conftest import user_of
+from tests.conftest import sign_in, user_of
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +170,7 @@ def test_a_shortfall_written_off_counts_as_waste(shop):
 
 
 def test_an_organisation_orders_on_its_page_and_sees_only_its_own_order(shop, client):
-    client.force_login(shop.users[0])
+    sign_in(client, shop.users[0])
     page = client.get(reverse("shop_order"))
     assert page.status_code == 200 and "Yoghurt" in page.content.decode()
     response = client.post(reverse("shop_order"), {f"kg_{shop.yoghurt.pk}": "abc"})
@@ -235,10 +235,10 @@ def test_a_food_organisation_sees_its_own_figures_on_its_dashboard(shop, client)
         receiver_name="Greet",
         shortfall="",
     )
-    client.force_login(shop.users[0])
+    sign_in(client, shop.users[0])
     page = client.get(reverse("dashboard")).content.decode()
     assert "Dit jaar ontvangen: 3,00 kg." in page and "Alfa vzw" in page
-    client.force_login(shop.users[1])
+    sign_in(client, shop.users[1])
     assert "Dit jaar ontvangen: 0,00 kg." in client.get(reverse("dashboard")).content.decode()
 
 
@@ -264,7 +264,7 @@ def test_standing_orders_are_placed_when_the_shop_is_published(hub, django_user_
     Recipient.objects.create(organisation=org, persons=50)
     user = django_user_model.objects.create_user("shop.gamma")
     Membership.objects.create(user=user, organisation=org, role=Role.FOOD_ORGANISATION)
-    client.force_login(user)
+    sign_in(client, user)
     response = client.post(
         reverse("standing_order_save"), {"product": hub.yoghurt.pk, "kg": "30", "weekdays": []}
     )

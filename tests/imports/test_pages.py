@@ -53,9 +53,9 @@ def test_a_good_file_is_checked_then_imported_on_confirmation_and_undone(persona
 def test_a_confirmation_token_is_bound_to_its_user(persona_client, client):
     lead = persona_client("programme_lead")
     token = upload(lead, GOOD).context["token"]
-    from tests.conftest import user_of
+    from tests.conftest import sign_in, user_of
 
-    client.force_login(user_of("coordinator"))
+    sign_in(client, user_of("coordinator"))
     response = client.post(reverse("import_confirm"), {"token": token})
     assert response.status_code == 403
     assert not Person.objects.filter(first_name="Nadia").exists()

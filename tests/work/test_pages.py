@@ -23,7 +23,7 @@ from samen.work.models import (
     WijkwerkUser,
     Worker,
 )
-from tests.conftest import membership_of, user_of
+from tests.conftest import membership_of, sign_in, user_of
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def pdf_text(content: bytes) -> str:
 
 
 def login(client, persona):
-    client.force_login(user_of(persona))
+    sign_in(client, user_of(persona))
     return client
 
 

@@ -19,12 +19,19 @@ class Command(BaseCommand):
             help="also add this past year as records (2018: the annual report's year)",
         )
         parser.add_argument(
+            "--code", action="store_true", help="print the demo authenticator's current code"
+        )
+        parser.add_argument(
             "--if-empty", action="store_true", help="only when the database holds no persons yet"
         )
 
-    def handle(self, *args, seed: int, quiet: bool, if_empty: bool, year: list, **options):
+    def handle(self, *args, seed: int, quiet: bool, if_empty: bool, year: list, code: bool,
+               **options):  # fmt: skip
         from samen.registry.models import Person
 
+        if code:
+            self.stdout.write(demo.demo_totp_code())
+            return
         if if_empty and Person.objects.exists():
             logins = demo.logins()
             self.stdout.write("The database already holds data; no demo loaded.")
@@ -35,3 +42,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password: {demo.DEMO_PASSWORD}):")
         for username, role in logins:
             self.stdout.write(f"  {username:<20} {role}")
+        self.stdout.write(
+            "Second step for users with a role: the code of an authenticator app holding the "
+            f"demo key {demo.demo_totp_key()}, or the code `samen demo --code` prints."
+        )
