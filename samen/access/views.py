@@ -40,11 +40,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 services.login_succeeded(username)
                 login(request, user)
                 return _after_password(request)
-    if request.GET.get("sso") == "mislukt":
-        form.add_error(None, _("Aanmelden via je gemeente lukte niet, of je account is niet "
-                               "gekoppeld. Meld je aan met je gebruikersnaam."))  # fmt: skip
-    return render(request, "access/login.html", {"form": form, "sso": settings.SAMEN_OIDC_ENABLED,
-                                                 "sso_name": settings.SAMEN_OIDC_NAME})  # fmt: skip
+    return render(request, "access/login.html", {
+        "form": form, "sso": settings.SAMEN_OIDC_ENABLED, "sso_name": settings.SAMEN_OIDC_NAME,
+        "sso_failed": request.GET.get("sso") == "mislukt",
+    })  # fmt: skip
 
 
 def _next(request: HttpRequest) -> str:

@@ -91,13 +91,15 @@ def demo_template(tmp_path_factory):
         _admin(f'DROP DATABASE IF EXISTS "{region.database}" WITH (FORCE)')
 
 
-def empty_region(folder: Path, keys: dict, name: str) -> Region:
-    """A database of its own with the same keys, not yet migrated."""
+def empty_region(folder: Path, keys: dict, name: str, create: bool = True) -> Region:
+    """A database of its own with the same keys, empty (not yet migrated)."""
     folder.mkdir(parents=True, exist_ok=True)
     region = Region(_environment(folder, keys), folder)
     if ON_POSTGRES:
         region.database = f"samen_ops_{name}_{os.getpid()}"
         _admin(f'DROP DATABASE IF EXISTS "{region.database}" WITH (FORCE)')
+        if create:
+            _admin(f'CREATE DATABASE "{region.database}"')
         url = urlparse(os.environ["DATABASE_URL"])._replace(path=f"/{region.database}")
         region.env["DATABASE_URL"] = url.geturl()
     return region
@@ -107,7 +109,7 @@ def empty_region(folder: Path, keys: dict, name: str) -> Region:
 def region(demo_template, tmp_path, request):
     """A fresh copy of the demo region for one test, removed afterwards."""
     template, keys = demo_template
-    copy = empty_region(tmp_path / "region", keys, request.node.name[:20].lower())
+    copy = empty_region(tmp_path / "region", keys, request.node.name[:20].lower(), create=False)
     if ON_POSTGRES:
         _admin(f'CREATE DATABASE "{copy.database}" TEMPLATE "{template.database}"')
     else:
@@ -122,3 +124,58 @@ def region(demo_template, tmp_path, request):
             child.wait()
     if ON_POSTGRES:
         _admin(f'DROP DATABASE IF EXISTS "{copy.database}" WITH (FORCE)')
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(region: Region, workers: int = 2) -> str:
+    """`samen serve` (gunicorn, production settings over plain HTTP) on this region."""
+    import time
+    import urllib.request
+
+    port = free_port()
+    region.env |= {"SAMEN_DEBUG": "false", "SAMEN_SSL_REDIRECT": "false",
+                   "SAMEN_SECURE_COOKIES": "false", "SAMEN_HSTS_SECONDS": "0",
+                   "SAMEN_DB_CONN_MAX_AGE": "60"}  # fmt: skip
+    log = (region.folder / "server.log").open("w")
+    region.popen([*SAMEN, "serve", "--no-worker", "--workers", str(workers),
+                  f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{base}/gezondheid/", timeout=1)
+            return base
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail("samen serve did not start: " + (region.folder / "server.log").read_text())
+
+
+def signed_in(base: str, username: str, password: str = "samen-demo"):
+    """A requests session signed in with password and the demo authenticator's code."""
+    import re
+
+    import requests
+
+    from samen.registry.demo import demo_totp_code
+
+    session = requests.Session()
+    session.get(f"{base}/aanmelden/")
+    response = session.post(f"{base}/aanmelden/", data={
+        "username": username, "password": password,
+        "csrfmiddlewaretoken": session.cookies["csrftoken"],
+    })  # fmt: skip
+    if "/aanmelden/tweede-stap/" in response.url:
+        response = session.post(response.url, data={
+            "token": demo_totp_code(), "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        })  # fmt: skip
+    assert response.status_code == 200 and "/aanmelden/" not in response.url, response.url
+    session.headers["X-CSRFToken"] = session.cookies["csrftoken"]
+    session.csrf = lambda page: re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"',
+                                          page).group(1)  # fmt: skip
+    return session

@@ -32,7 +32,7 @@ def test_a_backup_restores_into_an_empty_database(region, demo_template, tmp_pat
         assert re.search(r"Teruggezet: \d+ records", out)
         assert restored.python(COUNTS) == counts
         assert restored.samen("report", "2018", "--format", "json").stdout == report
-        assert json.loads(report)["figures"]["crisis.admissions"] == 282  # a real year, not an empty one
+        assert json.loads(report)["figures"]["crisis.admissions"] == 282  # a real year
         assert restored.samen("audit", "verify").returncode == 0
         # The second factors came along: no account is open to a password alone.
         devices = dict(line.split() for line in counts.splitlines())["otp_totp.totpdevice"]
