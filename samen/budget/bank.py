@@ -64,9 +64,11 @@ def read(content: bytes) -> list[BankLine]:
         text = content.decode("latin-1")  # older bank exports
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    rows = [
-        r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)
-    ]
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)
+                if any(c.strip() for c in r)]  # fmt: skip
+    except csv.Error:  # a cell longer than any real one, say
+        raise BankFileError(["dit is geen leesbaar CSV-bestand"]) from None
     if not rows:
         raise BankFileError(["het bestand is leeg"])
     names = [h.strip().lower() for h in rows[0]]
@@ -122,6 +124,8 @@ def _amount(value: str) -> Decimal:
         amount = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"'{value}' is geen bedrag") from None
+    if not amount.is_finite() or abs(amount) >= 10**7 or amount != round(amount, 2):
+        raise ValueError(f"'{value}' is geen bedrag")
     if amount == 0:
         raise ValueError("een bedrag van € 0")
     return amount

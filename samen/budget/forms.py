@@ -67,6 +67,14 @@ class ImportForm(forms.Form):
         ),
     )
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Kies het CSV-bestand dat je bank je gaf."))
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("Het bestand is groter dan 2 MB."))
+        return upload
+
 
 class ShareForm(forms.Form):
     counsellor = forms.ModelChoiceField(label=_("Budgetbegeleider"), queryset=None)

@@ -81,3 +81,29 @@ def euro_field(label, **kwargs):
         label=label, min_value=0, max_digits=9, decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}), **kwargs,
     )  # fmt: skip
+
+
+class IbanField(forms.CharField):
+    """A bank account number as IBAN, typed with or without spaces; its check digits are
+    verified and it is kept compact (BE71096123456769)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 42)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+        from stdnum import iban
+        from stdnum.exceptions import ValidationError as StdnumError
+
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            return iban.validate(value)
+        except StdnumError:
+            raise ValidationError(
+                _("Dit is geen geldig IBAN-rekeningnummer (bv. BE71 0961 2345 6769)."),
+                code="iban",
+            ) from None

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.access import rules as rules_of_access
-from samen.core.forms import euro_field
+from samen.core.forms import IbanField, euro_field
 from samen.energy import rules
 from samen.energy.models import Household, IncomeThreshold, LoanRate
 from samen.registry.forms import DateField, MembershipChoiceMixin
@@ -77,6 +77,10 @@ class OfferForm(forms.Form):
 class ContractForm(forms.Form):
     signed_on = DateField(label=_("Contract getekend op"))
     first_due = DateField(label=_("Eerste aflossing op"))
+    repayment_iban = IbanField(
+        label=_("Rekening voor de aflossingen (IBAN)"),
+        help_text=_("Voor de domiciliëring, bv. BE71 0961 2345 6769."),
+    )
 
 
 class DisbursementForm(forms.Form):

@@ -107,6 +107,8 @@ class LoanDossier(models.Model):
                                                     blank=True)  # fmt: skip
     contract_on = models.DateField(_("contract op"), null=True, blank=True)
     first_due = models.DateField(_("eerste aflossing"), null=True, blank=True)
+    repayment_iban = models.CharField(_("rekening voor de aflossingen (IBAN)"), max_length=34,
+                                      blank=True)  # fmt: skip
 
     class Meta:
         ordering = ["-applied_on", "-pk"]

@@ -153,7 +153,12 @@ def dossier_offer(*, actor, dossier: LoanDossier, amount: Decimal, months: int) 
 
 @transaction.atomic
 def dossier_contract(
-    *, actor, dossier: LoanDossier, signed_on: dt.date, first_due: dt.date
+    *,
+    actor,
+    dossier: LoanDossier,
+    signed_on: dt.date,
+    first_due: dt.date,
+    repayment_iban: str = "",
 ) -> LoanDossier:
     """The contract: every document of the checklist received; the schedule starts."""
     dossier = LoanDossier.objects.select_for_update().get(pk=dossier.pk)
@@ -166,6 +171,7 @@ def dossier_contract(
     if first_due <= signed_on:
         raise ValidationError({"first_due": _("De eerste aflossing volgt op het contract.")})
     dossier.contract_on, dossier.first_due = signed_on, first_due
+    dossier.repayment_iban = repayment_iban
     _status(actor, dossier, Status.CONTRACTED)
     return dossier
 

@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 from ninja.security import HttpBearer
 
+from samen.core.api import Problem
 from samen.food import services
 
 router = Router(tags=["koudeketen"])
@@ -33,14 +34,10 @@ class ReadingOut(Schema):
     quarantined_lots: int
 
 
-class Problem(Schema):
-    detail: str
-
-
 @router.post(
     "/temperaturen",
     auth=DeviceToken(),
-    response={201: ReadingOut, 422: Problem},
+    response={201: ReadingOut, 401: Problem, 422: Problem},
     url_name="api_temperature",
     summary="Een temperatuurmeting van een sensor",
 )

@@ -102,7 +102,7 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise ValidationError(f"{path.name} is geen leesbaar Excel-bestand (.xlsx).") from exc
+        raise ValidationError("Het bestand is geen leesbaar Excel-bestand (.xlsx).") from exc
     sheet = workbook.worksheets[0]
     table = [[_cell_text(c) for c in row] for row in sheet.iter_rows(values_only=True)]
     workbook.close()
@@ -136,11 +136,16 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[str]], bool]:
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"{path.name} is niet in UTF-8 opgeslagen.") from exc
+        raise ValidationError("Het bestand is niet in UTF-8 opgeslagen.") from exc
     first_line = content.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
     reader = csv.reader(io.StringIO(content), delimiter=delimiter)
-    table = [row for row in reader if any(cell.strip() for cell in row)]
+    try:
+        table = [row for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as exc:  # e.g. a cell longer than any real cell (131,072 characters)
+        raise ValidationError(
+            f"Het bestand is geen leesbaar CSV-bestand (regel {reader.line_num})."
+        ) from exc
     if not table:
         return [], [], delimiter == ";"
     return [h.strip() for h in table[0]], table[1:], delimiter == ";"

@@ -25,9 +25,10 @@ def date(value: str) -> dt.date:
 
 
 def whole(value: str) -> int:
-    if not value.strip().isdigit():
+    digits = value.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 12:
         raise ValueError(f"'{value}' is geen geheel getal")
-    return int(value)
+    return int(digits)
 
 
 def boolean(value: str) -> bool:
@@ -44,9 +45,13 @@ def decimal(value: str, *, comma: bool = True) -> Decimal:
     if comma:
         cleaned = cleaned.replace(".", "").replace(",", ".")
     try:
-        return Decimal(cleaned)
+        number = Decimal(cleaned)
     except InvalidOperation as exc:
         raise ValueError(f"'{value}' is geen getal") from exc
+    # Not NaN or infinity, and no exponent that makes a 40-digit number of "1e40".
+    if not number.is_finite() or not cleaned.isascii() or abs(number.adjusted()) > 15:
+        raise ValueError(f"'{value}' is geen getal")
+    return number
 
 
 def choice(mapping: dict[str, str]):

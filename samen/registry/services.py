@@ -723,7 +723,7 @@ RETENTION_FREE_TEXT = {
     "housing.woonclubhousehold": ["search_plan"],
     "work.worker": ["not_started_reason"],
     "work.activationtrajectory": ["referrer", "goals"],
-    "energy.loandossier": ["works"],
+    "energy.loandossier": ["works", "repayment_iban"],
     "care.intake": ["question", "context"],
     "care.consultation": ["note", "shared_summary"],
 }

@@ -6,6 +6,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from samen.core.api import Problem
 from samen.reports import open_data
 
 router = Router(tags=["open data"])
@@ -23,7 +24,12 @@ class OpenData(Schema):
     rows: list[OpenDataRow]
 
 
-@router.get("/{year}", response=OpenData, auth=None, summary="Kerncijfers per gemeente")
+@router.get(
+    "/{year}",
+    response={200: OpenData, 404: Problem, 422: Problem},
+    auth=None,
+    summary="Kerncijfers per gemeente",
+)
 def open_data_year(request, year: int):
     """Key figures per municipality for a year; counts of people from 1 to 4 are "<5"."""
     if not 2000 <= year <= timezone.localdate().year:

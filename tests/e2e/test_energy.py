@@ -69,6 +69,7 @@ def test_an_energy_dossier_from_application_to_contract(visit):
     first_due = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     page.get_by_label("Contract getekend op").fill(f"{today:%d/%m/%Y}")
     page.get_by_label("Eerste aflossing op").fill(f"{first_due:%d/%m/%Y}")
+    page.get_by_label("Rekening voor de aflossingen (IBAN)").fill("BE71 0961 2345 6769")
     page.get_by_role("button", name="Contract registreren").click()
     expect(page.get_by_text("Het contract is geregistreerd.")).to_be_visible()
     # Mijn VerbouwLening at 2,75 % (from 24/02/2024): € 12.000 over 120 months.

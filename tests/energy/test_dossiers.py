@@ -60,16 +60,18 @@ def test_from_application_to_repayment(client, world):
     response = client.post(reverse("energy_offer", args=[dossier.pk]),
                            {"amount": "6000", "months": "12"}, follow=True)  # fmt: skip
     assert "Het aanbod is bewaard." in messages_of(response)
-    response = client.post(reverse("energy_contract", args=[dossier.pk]),
-                           {"signed_on": "01/07/2018", "first_due": "01/08/2018"},
-                           follow=True)  # fmt: skip
+    contract = {"signed_on": "01/07/2018", "first_due": "01/08/2018",
+                "repayment_iban": "BE71 0961 2345 6769"}  # fmt: skip
+    response = client.post(reverse("energy_contract", args=[dossier.pk]), contract, follow=True)
     assert any(m.startswith("Nog niet ontvangen: identiteitskaart") for m in messages_of(response))
     for document in Document.objects.filter(dossier=dossier):
         client.post(reverse("energy_document", args=[document.pk]), {"on": "20/06/2018"})
-    client.post(reverse("energy_contract", args=[dossier.pk]),
-                {"signed_on": "01/07/2018", "first_due": "01/08/2018"})  # fmt: skip
+    wrong = contract | {"repayment_iban": "BE71 0961 2345 6768"}  # one digit off
+    response = client.post(reverse("energy_contract", args=[dossier.pk]), wrong, follow=True)
+    assert "Dit is geen geldig IBAN-rekeningnummer" in response.content.decode()
+    client.post(reverse("energy_contract", args=[dossier.pk]), contract)
     dossier.refresh_from_db()
-    assert dossier.status == Status.CONTRACTED
+    assert dossier.status == Status.CONTRACTED and dossier.repayment_iban == "BE71096123456769"
     schedule = selectors.schedule_of(dossier)
     assert len(schedule) == 12 and all(i.payment == D("500.00") for i in schedule)
     response = client.post(reverse("energy_disburse", args=[dossier.pk]), {

@@ -34,3 +34,9 @@ def category_labels(codes) -> str:
 def get_item(mapping, key):
     """figures|get_item:"food.collected_kg" — keys with dots cannot be read otherwise."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def iban(value: str) -> str:
+    """BE71096123456769 → BE71 0961 2345 6769."""
+    return " ".join(value[i : i + 4] for i in range(0, len(value or ""), 4))
