@@ -148,6 +148,7 @@ def build_world() -> None:
     )
     build_wijkwerk(p_c)
     build_budget()
+    demo.give_demo_authenticators()  # everyone with a role has set up the second factor
 
 
 def build_budget() -> None:

@@ -36,6 +36,11 @@ def decrypt(token: str) -> str:
     return _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS)).decrypt(token.encode()).decode()
 
 
+def rotate(token: str) -> str:
+    """The same value, encrypted again under the newest key (the first one)."""
+    return _fernet(tuple(settings.FIELD_ENCRYPTION_KEYS)).rotate(token.encode()).decode()
+
+
 def keyed_hash(compact: str) -> str:
     return hmac.new(settings.INSZ_HASH_KEY.encode(), compact.encode(), hashlib.sha256).hexdigest()
 

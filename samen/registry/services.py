@@ -798,3 +798,22 @@ def programme_retention_set(*, programme: Programme, years: int) -> Programme:
     audit.record(None, "retention_changed", programme, purpose="retention",
                  detail={"from": before, "to": years})  # fmt: skip
     return programme
+
+
+def field_keys_rotate(batch: int = 500) -> int:
+    """Encrypt every INSZ again under the newest of SAMEN_FIELD_KEYS, a batch per
+    transaction (safe to interrupt and run again); afterwards the old keys can go."""
+    done, last = 0, 0
+    while True:
+        with transaction.atomic():
+            people = list(Person.objects.select_for_update().filter(pk__gt=last)
+                          .exclude(insz_encrypted="").order_by("pk")[:batch])  # fmt: skip
+            if not people:
+                break
+            for person in people:
+                person.insz_encrypted = insz_codec.rotate(person.insz_encrypted)
+            Person.objects.bulk_update(people, ["insz_encrypted"])
+            last, done = people[-1].pk, done + len(people)
+    with transaction.atomic():
+        audit.record(None, "field_keys_rotated", purpose="security", detail={"values": done})
+    return done
