@@ -315,6 +315,14 @@ SAMEN_KW_WEIGHTS = {
 # Woonclub: a listing is suggested when its rent is at most this share of the income.
 SAMEN_WOONCLUB_RENT_SHARE = float(env_str("SAMEN_WOONCLUB_RENT_SHARE", "0.4"))
 
+# A cache for aggregates (the annual report, the dashboards): in each process by default,
+# shared by all of them when SAMEN_CACHE_URL names a Redis server.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if env_str("SAMEN_CACHE_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": env_str("SAMEN_CACHE_URL")}  # fmt: skip
+SAMEN_FIGURES_CACHE_SECONDS = env_int("SAMEN_FIGURES_CACHE_SECONDS", 300)
+
 # Background work (route planning): a database queue, run by `samen worker` (started by
 # `samen serve` beside the web server).
 TASKS = {"default": {"BACKEND": env_str("SAMEN_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -310,6 +310,14 @@ def run_on_fresh_postgres(tmp_path, name: str, script: str) -> str:
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """The figures cache lives in the process: no test sees another test's figures."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def dutch_first():
     """Every test starts in Dutch: a request in another language (the test client runs in
     this thread) must not leak its language into the next test's services."""

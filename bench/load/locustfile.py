@@ -140,7 +140,6 @@ class Ceiling(FastHttpUser):
     """The same server's throughput on a trivial view (no think time): the ceiling."""
 
     wait_time = constant(0)
-    weight = 0
 
     @task
     def health(self):

@@ -53,10 +53,16 @@ def environment(url: str, folder: Path) -> dict:
     return {**os.environ, **json.loads(keys.read_text()), "DATABASE_URL": url,
             "SAMEN_VAR_DIR": str(folder), "DJANGO_SETTINGS_MODULE": "samen.settings",
             "SAMEN_DEBUG": "false", "SAMEN_SSL_REDIRECT": "false",
-            "SAMEN_SECURE_COOKIES": "false", "SAMEN_HSTS_SECONDS": "0"}  # fmt: skip
+            "SAMEN_SECURE_COOKIES": "false", "SAMEN_HSTS_SECONDS": "0",
+            # As docs/operations.md advises with several processes: one shared cache.
+            "SAMEN_CACHE_URL": os.environ.get("SAMEN_CACHE_URL", "redis://localhost/3"),
+            }  # fmt: skip
 
 
-def locust(env, base, users, seconds, out, classes=()) -> dict:
+MIX_USERS = ["SocialWorker", "FoodOrganisation", "WijkwerkCoach", "Coordinator"]
+
+
+def locust(env, base, users, seconds, out, classes=MIX_USERS) -> dict:
     subprocess.run(
         [PYTHON, "-m", "locust", "-f", str(HERE / "locustfile.py"), "--headless",
          "-u", str(users), "-r", str(max(5, users // 5)), "-t", f"{seconds}s", "-H", base,
@@ -150,8 +156,8 @@ def main() -> None:
         ceiling_rps = float(ceiling["Requests/s"])
         print(
             f"ceiling (trivial view, 50 users without think time): {ceiling_rps:.0f} req/s, "
-            f"p95 {ceiling['95%']} ms; the mix at {args.users} users uses "
-            f"{100 * mix_rps / ceiling_rps:.0f} % of it"
+            f"p95 {ceiling['95%']} ms; the mix's {mix_rps:.1f} req/s at {args.users} users "
+            f"are {100 * mix_rps / ceiling_rps:.1f} % of that throughput"
         )
         best = args.users if worst <= TARGET_MS and failures == 0 else 0
         for users in steps:

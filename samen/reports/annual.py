@@ -198,3 +198,23 @@ def document(
         "previous_label": (f"{previous_period[0]:%d/%m/%Y} – {previous_period[1]:%d/%m/%Y}"
                            if previous_period else (year - 1 if year else None)),
     }  # fmt: skip
+
+
+def cached_document(start: dt.date, end: dt.date, municipality=None, **options) -> dict:
+    """The document as `document` makes it, kept for SAMEN_FIGURES_CACHE_SECONDS (5
+    minutes): aggregates only, and the pages that show them are asked far more often than
+    the records change. Per period, municipality, options and language."""
+    import hashlib
+
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.utils import translation
+
+    what = repr((start, end, getattr(municipality, "pk", None), sorted(options.items()),
+                 translation.get_language()))  # fmt: skip
+    key = "samen-report-" + hashlib.sha256(what.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = document(start, end, municipality, **options)
+        cache.set(key, found, settings.SAMEN_FIGURES_CACHE_SECONDS)
+    return found

@@ -35,7 +35,7 @@ def _period(request) -> tuple:
 @role_required(rules.AGGREGATES)
 def report_annual(request: HttpRequest) -> HttpResponse:
     form, start, end, year, town = _period(request)
-    doc = annual.document(start, end, town, year=year)
+    doc = annual.cached_document(start, end, town, year=year)
     return render(request, "reports/annual.html", {
         "doc": doc, "form": form, "towns": Municipality.objects.all(),
         "error": errors_in_words(form) if form.is_bound and not form.is_valid() else "",
@@ -76,8 +76,8 @@ def programme_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     today = timezone.localdate()
     start = today.replace(month=1, day=1)
     last_year = (start.replace(year=start.year - 1), _same_day_last_year(today))
-    doc = annual.document(start, today, previous_period=last_year, only=slug,
-                          chart_year=today.year)  # fmt: skip
+    doc = annual.cached_document(start, today, previous_period=last_year, only=slug,
+                                 chart_year=today.year)  # fmt: skip
     partial = request.headers.get("HX-Request")
     template = "reports/_dashboard_body.html" if partial else "reports/dashboard.html"
     return render(request, template, {"doc": doc, "title": titles[slug], "slug": slug,

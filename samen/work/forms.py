@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samen.core.forms import LongSelect
 from samen.registry.forms import DateField, MembershipChoiceMixin
 from samen.registry.models import Municipality, Organisation
 from samen.work.models import (
@@ -103,7 +104,7 @@ class EndForm(forms.Form):
 
 
 class PerformanceForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Gebruiker"), queryset=None)
+    user = forms.ModelChoiceField(label=_("Gebruiker"), queryset=None, widget=LongSelect)
     activity = forms.CharField(label=_("Activiteit"), max_length=120)
     on = DateField(label=_("Datum"))
     hours = hours_field(_("Uren"))

@@ -92,7 +92,10 @@ def wijkwerk_refer(request: HttpRequest) -> HttpResponse:
 def wijkwerk_worker(request: HttpRequest, pk: int) -> HttpResponse:
     """A wijk-werker: the intake, the hours against the limits, registering a performance."""
     worker = _worker_or_404(request, pk)
-    users = selectors.users_for(request.user).filter(organiser=worker.organiser_id)
+    # Every user of the organiser is an option: load only what their names need.
+    users = selectors.users_for(request.user).filter(organiser=worker.organiser_id).only(
+        "kind", "organiser", "person__first_name", "person__last_name", "organisation__name",
+        "organiser__name")  # fmt: skip
     form = forms.PerformanceForm(request.POST or None, users=users)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
