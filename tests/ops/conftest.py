@@ -51,6 +51,7 @@ class Region:
 
     def popen(self, args: list[str], **kwargs) -> subprocess.Popen:
         process = subprocess.Popen(args, env=self.env, **kwargs)
+        process.own_group = kwargs.get("start_new_session", False)
         self.children.append(process)
         return process
 
@@ -120,7 +121,7 @@ def region(demo_template, tmp_path, request):
     yield copy
     for child in copy.children:
         if child.poll() is None:
-            child.kill()
+            os.killpg(child.pid, 9) if getattr(child, "own_group", False) else child.kill()
             child.wait()
     if ON_POSTGRES:
         _admin(f'DROP DATABASE IF EXISTS "{copy.database}" WITH (FORCE)')
@@ -134,18 +135,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(region: Region, workers: int = 2) -> str:
-    """`samen serve` (gunicorn, production settings over plain HTTP) on this region."""
+def serve(region: Region, workers: int = 2, port: int | None = None) -> str:
+    """`samen serve` (gunicorn, production settings over plain HTTP) on this region, in a
+    process group of its own (kill_server kills it whole, as a power cut would)."""
     import time
     import urllib.request
 
-    port = free_port()
+    port = port or free_port()
     region.env |= {"SAMEN_DEBUG": "false", "SAMEN_SSL_REDIRECT": "false",
                    "SAMEN_SECURE_COOKIES": "false", "SAMEN_HSTS_SECONDS": "0",
                    "SAMEN_DB_CONN_MAX_AGE": "60"}  # fmt: skip
-    log = (region.folder / "server.log").open("w")
-    region.popen([*SAMEN, "serve", "--no-worker", "--workers", str(workers),
-                  f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    log = (region.folder / "server.log").open("a")
+    region.server = region.popen(
+        [*SAMEN, "serve", "--no-worker", "--workers", str(workers), f"127.0.0.1:{port}"],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
@@ -154,6 +158,14 @@ def serve(region: Region, workers: int = 2) -> str:
         except OSError:
             time.sleep(0.2)
     pytest.fail("samen serve did not start: " + (region.folder / "server.log").read_text())
+
+
+def kill_server(region: Region) -> None:
+    """SIGKILL to `samen serve`, gunicorn's master and every worker at once."""
+    import signal
+
+    os.killpg(region.server.pid, signal.SIGKILL)
+    region.server.wait()
 
 
 def signed_in(base: str, username: str, password: str = "samen-demo"):

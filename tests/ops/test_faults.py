@@ -9,12 +9,12 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
+import threading
 import time
 
 import pytest
 
-from tests.ops.conftest import ON_POSTGRES, SAMEN, _admin, serve, signed_in
+from tests.ops.conftest import ON_POSTGRES, SAMEN, _admin, kill_server, serve, signed_in
 
 pytestmark = pytest.mark.xdist_group("ops")
 
@@ -49,93 +49,135 @@ def wait_until(condition, seconds: float, what: str) -> None:
     pytest.fail(f"waited {seconds} s for {what}")
 
 
-def test_an_import_killed_midway_leaves_nothing_and_runs_again(region, tmp_path):
-    rows = 4000
-    register = tmp_path / "woonclub.csv"
-    register.write_text(
+def upload(lead, base: str, rows: int, tag: str) -> tuple[str, str]:
+    """Upload a Woonclub register of `rows` persons named Tag0…; the checked page's
+    confirmation token and that page (for its CSRF token)."""
+    register = (
         "voornaam;achternaam;geboortedatum;programma\n"
-        + "".join(f"Kill{i};Proef{i};01/01/{1950 + i % 50};woonclub\n" for i in range(rows)),
-        encoding="utf-8",
-    )
-    count = "from samen.registry.models import Person\nfrom samen.imports.models import " \
-            "ImportBatch\nprint(Person.objects.filter(last_name__startswith='Proef').count(), " \
-            "ImportBatch.objects.count())"  # fmt: skip
-    _persons, batches = region.python(count).split()
-    importer = region.popen(
-        [*SAMEN, "import", "persons", str(register), "--user", "pieter.woonclub",
-         "--source", "woonclub-kill"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    wait_until(lambda: writing(region) or importer.poll() is not None, 120, "the import to write")
-    assert importer.poll() is None, "the import ended before it could be killed"
-    time.sleep(0.5)  # well into its transaction
-    assert writing(region)
-    importer.send_signal(signal.SIGKILL)
-    importer.wait()
-    assert region.python(count).split() == ["0", batches]  # not one row, no batch
+        + "".join(f"{tag}{i};{tag}naam{i};01/01/{1950 + i % 50};woonclub\n" for i in range(rows))
+    ).encode()
+    page = lead.get(f"{base}/imports/").text
+    checked = lead.post(f"{base}/imports/", data={
+        "kind": "persons", "source": f"woonclub-{tag.lower()}",
+        "csrfmiddlewaretoken": lead.csrf(page),
+    }, files={"file": ("woonclub.csv", register, "text/csv")})  # fmt: skip
+    return re.search(r'name="token" value="([^"]+)"', checked.text).group(1), checked.text
+
+
+def counts(region, tag: str) -> list[str]:
+    return region.python(
+        "from samen.registry.models import Person\nfrom samen.imports.models import "
+        f"ImportBatch\nprint(Person.objects.filter(last_name__startswith='{tag}naam').count(),"
+        " ImportBatch.objects.count())"
+    ).split()
+
+
+def confirm_in_background(lead, base: str, token: str, page: str) -> tuple:
+    answer: dict = {}
+
+    def post():
+        try:
+            fields = {"token": token, "csrfmiddlewaretoken": lead.csrf(page)}
+            answer["response"] = lead.post(
+                f"{base}/imports/bevestigen/", data=fields, allow_redirects=False
+            )
+        except Exception as exc:  # the connection dies with the server
+            answer["error"] = exc
+
+    thread = threading.Thread(target=post)
+    thread.start()
+    return thread, answer
+
+
+def test_the_server_killed_during_an_import_leaves_nothing_and_it_runs_again(region):
+    base = serve(region)
+    lead = signed_in(base, "pieter.woonclub")
+    rows = 4000
+    token, page = upload(lead, base, rows, "Kill")
+    _zero, batches = counts(region, "Kill")
+    thread, answer = confirm_in_background(lead, base, token, page)
+    wait_until(lambda: writing(region) or not thread.is_alive(), 120, "the import to write")
+    assert thread.is_alive(), "the import ended before the server could be killed"
+    time.sleep(0.5)
+    assert writing(region)  # well inside the import's transaction
+    kill_server(region)
+    thread.join(30)
+    assert "error" in answer  # the browser lost its connection
+    assert counts(region, "Kill") == ["0", batches]  # not one person, no batch
     assert region.samen("audit", "verify").returncode == 0
-    done = region.samen("import", "persons", str(register), "--user", "pieter.woonclub",
-                        "--source", "woonclub-kill")  # fmt: skip
-    assert done.returncode == 0
-    assert region.python(count).split() == [str(rows), str(int(batches) + 1)]
+    # The server comes back; the same confirmation imports the whole file.
+    base = serve(region, port=int(base.rsplit(":", 1)[1]))
+    thread, answer = confirm_in_background(lead, base, token, page)
+    thread.join(180)
+    assert answer["response"].status_code == 302
+    assert counts(region, "Kill") == [str(rows), str(int(batches) + 1)]
 
 
-ORDERS = """
-import datetime as dt, sys
-from decimal import Decimal
+SHOP = """
+import datetime as dt, json
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from samen.food import services
-from samen.food.models import Order, Product, ShopDay, ShopOffer
-
-user = get_user_model().objects.get(username="zonnebloem")
-organisation = services.recipient_organisation(user)
-day, _ = ShopDay.objects.get_or_create(date=dt.date(2099, 1, 1), defaults={
-    "cut_off": timezone.now() + dt.timedelta(days=365 * 70), "kg_per_person": 900,
-    "published_by": user})
+from samen.food.models import Product, ShopDay, ShopOffer
+coordinator = get_user_model().objects.get(username="hub.coordinator")
+day, _ = ShopDay.objects.update_or_create(date=timezone.localdate(), defaults={
+    "cut_off": timezone.now() + dt.timedelta(hours=6), "kg_per_person": 900,
+    "closed_at": None, "published_by": coordinator})
 products = list(Product.objects.filter(category__max_kg_per_order__isnull=True)
-                .order_by("pk")[:6])
-for p in products:
-    ShopOffer.objects.get_or_create(day=day, product=p, defaults={"kg": 100})
-A = {p.pk: Decimal("1.00") for p in products[:3]}
-B = {p.pk: Decimal("2.00") for p in products[1:]}
-import json
-print(json.dumps([[[pk, str(kg)] for pk, kg in sorted(x.items())] for x in (A, B)]), flush=True)
-for i in range(10**6):
-    print("begin", i, flush=True)
-    services.order_save(actor=user, day=day, lines=A if i % 2 else B)
-    print("done", i, flush=True)
+                .order_by("pk").values_list("pk", flat=True)[:6])
+day.offers.all().delete()
+for pk in products:
+    ShopOffer.objects.create(day=day, product_id=pk, kg=100)
+print(json.dumps(products))
 """
 
 ORDER_STATE = """
-import datetime as dt, json
+import json
+from django.utils import timezone
 from samen.food.models import Order
-order = Order.objects.get(day__date=dt.date(2099, 1, 1))
-print(json.dumps(sorted([line.product_id, str(line.kg)] for line in order.lines.all())))
+order = Order.objects.filter(day__date=timezone.localdate(),
+                             organisation__memberships__user__username="zonnebloem").first()
+lines = sorted([line.product_id, str(line.kg)] for line in order.lines.all()) if order else None
+print(json.dumps(lines))
 """
 
 
-def test_order_placement_killed_midway_keeps_a_whole_order(region):
-    """SIGKILL at random moments while an organisation keeps replacing its order: each
-    time the order is the whole earlier one or the whole new one, never a mix or none."""
-    killed_in_flight = 0
-    for attempt in range(6):
-        script = "import django; django.setup()\n" + ORDERS
-        placer = region.popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-        sets = json.loads(placer.stdout.readline())
-        seen = 0
-        while seen < 5 + attempt * 3:  # let it place a few orders first
-            line = placer.stdout.readline()
-            assert line, "the order script stopped by itself"
-            seen += line.startswith("done")
-        time.sleep(0.013 * (attempt + 1))
-        placer.send_signal(signal.SIGKILL)
-        rest = placer.stdout.read().split("\n")
-        placer.wait()
-        last = [line for line in rest if line][-1:] or ["done"]
-        killed_in_flight += last[0].startswith("begin")
+def place_orders(food, base: str, products: list, sets: list, events: list) -> None:
+    """Replace the organisation's order again and again, alternating two line sets, until
+    the connection dies; `events` says what was sent and what came back."""
+    for i in range(10**6):
+        lines = dict(sets[i % 2])
+        data = {f"kg_{pk}": lines.get(pk, "").replace(".00", "") for pk in products}
+        data["csrfmiddlewaretoken"] = food.cookies["csrftoken"]
+        events.append("sent")
+        try:
+            response = food.post(f"{base}/voeding/shop/", data=data, allow_redirects=False)
+        except Exception:  # the server is gone
+            return
+        events.append("done" if response.status_code == 302 else f"refused {response.status_code}")
+
+
+def test_the_server_killed_during_order_placement_keeps_whole_orders(region):
+    """SIGKILL to the whole server at random moments while an organisation keeps replacing
+    its order: the order is always the whole earlier one or the whole new one."""
+    products = json.loads(region.python(SHOP))
+    sets = [[[pk, "1.00"] for pk in products[:3]], [[pk, "2.00"] for pk in products[2:]]]
+    base = serve(region)
+    port = int(base.rsplit(":", 1)[1])
+    food = signed_in(base, "zonnebloem")
+    in_flight = 0
+    for attempt in range(5):
+        events: list[str] = []
+        placer = threading.Thread(target=place_orders, args=(food, base, products, sets, events))
+        placer.start()
+        wait_until(lambda e=events: e.count("done") >= 4, 60, "a few orders")
+        time.sleep(0.05 + 0.11 * attempt)
+        kill_server(region)
+        placer.join(30)
+        assert not [e for e in events if e.startswith("refused")], events[-3:]
+        in_flight += events[-1] == "sent"
         assert json.loads(region.python(ORDER_STATE)) in sets
-    assert killed_in_flight >= 1, "never killed in the middle of a placement"
+        base = serve(region, port=port)
+    assert in_flight >= 1, "the server was never killed in the middle of a placement"
 
 
 PLAN = """
@@ -185,38 +227,20 @@ def test_a_connection_cut_during_a_request_gives_a_clear_page_and_no_partial_wri
 ):
     base = serve(region)
     lead = signed_in(base, "pieter.woonclub")
-    rows = 4000
-    register = (
-        "voornaam;achternaam;geboortedatum;programma\n"
-        + "".join(f"Cut{i};Snede{i};01/01/{1950 + i % 50};woonclub\n" for i in range(rows))
-    ).encode()
-    page = lead.get(f"{base}/imports/").text
-    checked = lead.post(f"{base}/imports/", data={
-        "kind": "persons", "source": "woonclub-cut", "csrfmiddlewaretoken": lead.csrf(page),
-    }, files={"file": ("woonclub.csv", register, "text/csv")})  # fmt: skip
-    token = re.search(r'name="token" value="([^"]+)"', checked.text).group(1)
-    count = ("from samen.registry.models import Person\nfrom samen.imports.models import "
-             "ImportBatch\nprint(Person.objects.filter(last_name__startswith='Snede').count(), "
-             "ImportBatch.objects.count())")  # fmt: skip
-    before = region.python(count).split()
-    import threading
-
-    answer = {}
-    fields = {"token": token, "csrfmiddlewaretoken": lead.csrf(checked.text)}
-    confirm = threading.Thread(target=lambda: answer.setdefault("r", lead.post(
-        f"{base}/imports/bevestigen/", data=fields, allow_redirects=False)))  # fmt: skip
-    confirm.start()
+    token, page = upload(lead, base, 4000, "Cut")
+    before = counts(region, "Cut")
+    confirm, answer = confirm_in_background(lead, base, token, page)
     wait_until(lambda: writing(region), 60, "the import to write")
     time.sleep(0.3)
     database = region.database
     _admin(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
     _admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'")
     confirm.join(60)
-    response = answer["r"]
+    response = answer["response"]
     assert response.status_code == 503 and response.headers["Retry-After"] == "30"
     assert "Even niet bereikbaar" in response.text and "niet (half) bewaard" in response.text
     assert "Traceback" not in response.text and "psycopg" not in response.text
     _admin(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
-    assert region.python(count).split() == ["0", before[1]]
+    assert counts(region, "Cut") == ["0", before[1]]
     # The server recovers by itself: the same session goes on.
     assert lead.get(f"{base}/imports/").status_code == 200
