@@ -132,3 +132,16 @@ def test_a_session_left_alone_ends(persona_client, settings):
     session.save()
     response = client.get(reverse("dashboard"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_new_recovery_codes_replace_the_old_ones(persona_client):
+    client = persona_client("worker_kortrijk")
+    user = user_of("worker_kortrijk")
+    page = client.get(reverse("second_factor_setup")).content.decode()
+    assert "Nieuwe herstelcodes maken" in page
+    first = client.post(reverse("recovery_codes_renew")).content.decode()
+    old = list(StaticDevice.objects.get(user=user).token_set.values_list("token", flat=True))
+    assert all(code in first for code in old)
+    client.post(reverse("recovery_codes_renew"))
+    new = set(StaticDevice.objects.get(user=user).token_set.values_list("token", flat=True))
+    assert len(new) == 10 and not new & set(old)
