@@ -93,6 +93,11 @@ def main(users: int, out: str) -> None:
         cut_off = timezone.make_aware(dt.datetime.combine(today, dt.time(23, 59)))
         food.shop_day_publish(actor=coordinator, date=today, cut_off=cut_off)
     day = ShopDay.objects.get(date=today)
+    if not day.offers.exists():  # no stock left today in the demo: offer 20 products
+        from samen.food.models import Product, ShopOffer
+
+        for product in Product.objects.filter(category__max_kg_per_order__isnull=True)[:20]:
+            ShopOffer.objects.create(day=day, product=product, kg=500)
     plan["offers"] = list(day.offers.order_by("product_id").values_list("product_id", flat=True))
     with open(out, "w") as handle:
         json.dump(plan, handle)
