@@ -33,7 +33,7 @@ class Provider:
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
-                pass
+                """Quiet: the tests read the answers, not the provider's log."""
 
             def _json(self, data, status=200):
                 body = json.dumps(data).encode()
