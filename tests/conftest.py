@@ -276,6 +276,34 @@ def refer_from_kortrijk(person, receiver, programme_code: str, categories: list[
     )
 
 
+# Production settings over plain HTTP on loopback: what the browser and fault tests serve.
+LOOPBACK_PRODUCTION = {"SAMEN_DEBUG": "false", "SAMEN_SSL_REDIRECT": "false",
+                       "SAMEN_SECURE_COOKIES": "false", "SAMEN_HSTS_SECONDS": "0"}  # fmt: skip
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_serving(base: str, log: Path, seconds: float = 30) -> None:
+    """Until `samen serve` at `base` answers its health page; else fail with its log."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/gezondheid/", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail("samen serve did not start: " + log.read_text())
+
+
 def run_on_fresh_postgres(tmp_path, name: str, script: str) -> str:
     """Migrate a PostgreSQL database of its own, run `script` there in a separate process
     (real parallel connections), drop the database, and return what the script printed."""

@@ -536,14 +536,11 @@ def retention_due(today: dt.date) -> list[int]:
 
 def _still_kept(today: dt.date):
     """Closed enrolments still within their programme's retention period."""
-    kept = []
+    kept = Q(pk__in=[])
     for years in Programme.objects.values_list("retention_years", flat=True).distinct():
         try:
             cutoff = today.replace(year=today.year - years)
         except ValueError:  # 29 February
             cutoff = today.replace(year=today.year - years, day=28)
-        kept.append(Q(programme__retention_years=years, end_date__gte=cutoff))
-    query = Q(pk__in=[])
-    for q in kept:
-        query |= q
-    return Enrolment.objects.filter(query).values("pk")
+        kept |= Q(programme__retention_years=years, end_date__gte=cutoff)
+    return Enrolment.objects.filter(kept).values("pk")

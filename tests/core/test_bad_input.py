@@ -100,3 +100,24 @@ def test_a_post_without_its_csrf_token_is_refused(world):
         "category": "social", "text": "Met token", "csrfmiddlewaretoken": token,
         "membership": membership_of("worker_kortrijk").pk})  # fmt: skip
     assert Note.objects.filter(person=person).count() == notes + 1
+
+
+def test_a_broken_request_gets_a_dutch_page_and_never_a_trace(rf):
+    from django.db import OperationalError
+
+    from samen.core.errors import server_error
+
+    try:
+        raise OperationalError("the connection is closed")
+    except OperationalError:
+        response = server_error(rf.get("/"))
+    page = response.content.decode()
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "Even niet bereikbaar" in page and "niet (half) bewaard" in page
+    assert "connection is closed" not in page
+    try:
+        raise KeyError("geheim")
+    except KeyError:
+        response = server_error(rf.get("/"))
+    page = response.content.decode()
+    assert response.status_code == 500 and "Er ging iets mis" in page and "geheim" not in page

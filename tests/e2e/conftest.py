@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from tests.conftest import LOOPBACK_PRODUCTION, free_port, wait_until_serving
 
 VENDOR = Path(__file__).parent / "vendor"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -31,12 +31,6 @@ CHROMIUM_ARGS = [
 DEMO_PASSWORD = "samen-demo"
 
 pytestmark = pytest.mark.e2e
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _postgres_database(url: str, name: str, create: bool) -> str:
@@ -60,10 +54,7 @@ def server(tmp_path_factory):
     # Production settings over plain HTTP on loopback: the pages users really get.
     env |= {
         "SAMEN_VAR_DIR": str(folder),
-        "SAMEN_DEBUG": "false",
-        "SAMEN_SSL_REDIRECT": "false",
-        "SAMEN_SECURE_COOKIES": "false",
-        "SAMEN_HSTS_SECONDS": "0",
+        **LOOPBACK_PRODUCTION,
         "SAMEN_SECRET_KEY": secrets.token_urlsafe(50),
         "SAMEN_FIELD_KEYS": Fernet.generate_key().decode(),
         "SAMEN_HASH_KEY": secrets.token_hex(32),
@@ -81,21 +72,17 @@ def server(tmp_path_factory):
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    port = _free_port()
+    port = free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(
         [*samen, "serve", f"127.0.0.1:{port}"], env=env, stdout=log, stderr=subprocess.STDOUT
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/gezondheid/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
+    try:
+        wait_until_serving(base, folder / "server.log")
+    except BaseException:
         process.terminate()
-        pytest.fail("samen serve did not start: " + (folder / "server.log").read_text())
+        raise
     yield {"url": base, "env": env, "log": folder / "server.log"}
     process.terminate()
     process.wait(timeout=10)

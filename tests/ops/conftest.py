@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.conftest import LOOPBACK_PRODUCTION, free_port, wait_until_serving
+
 SAMEN = [sys.executable, "-m", "samen.cli"]
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 
@@ -127,37 +129,19 @@ def region(demo_template, tmp_path, request):
         _admin(f'DROP DATABASE IF EXISTS "{copy.database}" WITH (FORCE)')
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def serve(region: Region, workers: int = 2, port: int | None = None) -> str:
     """`samen serve` (gunicorn, production settings over plain HTTP) on this region, in a
     process group of its own (kill_server kills it whole, as a power cut would)."""
-    import time
-    import urllib.request
-
     port = port or free_port()
-    region.env |= {"SAMEN_DEBUG": "false", "SAMEN_SSL_REDIRECT": "false",
-                   "SAMEN_SECURE_COOKIES": "false", "SAMEN_HSTS_SECONDS": "0",
-                   "SAMEN_DB_CONN_MAX_AGE": "60"}  # fmt: skip
+    region.env |= LOOPBACK_PRODUCTION | {"SAMEN_DB_CONN_MAX_AGE": "60"}
     log = (region.folder / "server.log").open("a")
     region.server = region.popen(
         [*SAMEN, "serve", "--no-worker", "--workers", str(workers), f"127.0.0.1:{port}"],
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"{base}/gezondheid/", timeout=1)
-            return base
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("samen serve did not start: " + (region.folder / "server.log").read_text())
+    wait_until_serving(base, region.folder / "server.log")
+    return base
 
 
 def kill_server(region: Region) -> None:
